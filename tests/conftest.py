@@ -1,0 +1,51 @@
+"""Shared fixtures: the repository's folders, a command-line runner, LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from vanban.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+TEMPLATES = REPO / "doc_templates"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@dataclass
+class CliResult:
+    """What one run of the command line printed and returned."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run ``vanban`` in-process with the given arguments."""
+
+    def run(*args: str | os.PathLike[str]) -> CliResult:
+        capsys.readouterr()
+        code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """Path of LibreOffice's soffice; skip (or, in CI, fail) when it is missing."""
+    path = shutil.which("soffice") or shutil.which("libreoffice")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) must be installed in CI: see .ci/run")
+        pytest.skip("LibreOffice (soffice) is not installed; the page-image tests need it")
+    return path
