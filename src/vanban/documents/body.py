@@ -1,0 +1,108 @@
+"""Turning the ``noi_dung`` tree into the flat list of paragraphs a template loops over.
+
+The data says *what* the structure is; this module generates the numbers ("I.", "1.", "1.1.",
+"a)", "Phần thứ nhất") so they are always consecutive and always in the form Nghị định 30
+prescribes, whatever the secretary typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from vanban.vietnamese import ordinal_word, point_letter, to_roman, upper_vi
+
+DEFAULT_NUMBERING = ("I", "1", "a")
+BODY_END = "./."
+
+
+@dataclass(frozen=True)
+class BodyParagraph:
+    """One paragraph of the body: its kind (which template paragraph) and its text."""
+
+    kind: str  # "doan" body text, "de_muc" heading, "phan" / "phan_tieu_de" centred part
+    text: str  # may hold inline emphasis markup
+
+
+def _number(style: str, index: int, arabic_path: tuple[int, ...]) -> str:
+    """Return the printed number of the ``index``-th (1-based) item in ``style``."""
+    if style == "I":
+        return f"{to_roman(index)}."
+    if style == "1":
+        return f"{index}."
+    if style == "1.1":
+        return ".".join(str(part) for part in (*arabic_path, index)) + "."
+    if style == "a":
+        return f"{point_letter(index)})"
+    if style in ("-", "+"):
+        return style
+    return ""
+
+
+def _style_for(level: int, numbering: Sequence[str], override: str | None) -> str:
+    if override is not None:
+        return override
+    if level < len(numbering):
+        return numbering[level]
+    return numbering[-1] if numbering[-1] in ("-", "+", "") else "-"
+
+
+def _join(number: str, text: str) -> str:
+    return f"{number} {text}" if number else text
+
+
+def _walk(
+    nodes: Sequence[dict[str, Any]],
+    level: int,
+    numbering: Sequence[str],
+    override: str | None,
+    arabic_path: tuple[int, ...],
+    out: list[BodyParagraph],
+) -> None:
+    style = _style_for(level, numbering, override)
+    for index, node in enumerate(nodes, start=1):
+        number = _number(style, index, arabic_path)
+        child_path = (*arabic_path, index) if style in ("1", "1.1") else ()
+        paragraphs: list[str] = list(node.get("doan", []))
+        title = node.get("tieu_de")
+        if style == "phan":
+            out.append(BodyParagraph("phan", f"Phần thứ {ordinal_word(index)}"))
+            if title:
+                out.append(BodyParagraph("phan_tieu_de", upper_vi(title)))
+        elif title:
+            heading = upper_vi(title) if style == "I" else title
+            out.append(BodyParagraph("de_muc", _join(number, heading)))
+        elif paragraphs:
+            paragraphs[0] = _join(number, paragraphs[0])
+        out.extend(BodyParagraph("doan", text) for text in paragraphs)
+        children = node.get("muc", [])
+        if children:
+            _walk(children, level + 1, numbering, node.get("danh_so_con"), child_path, out)
+        out.extend(BodyParagraph("doan", text) for text in node.get("sau", []))
+
+
+def flatten_body(
+    opening: Sequence[str],
+    tree: Sequence[dict[str, Any]],
+    closing: Sequence[str],
+    numbering: Sequence[str] | None = None,
+) -> list[BodyParagraph]:
+    """Return the body paragraphs in order, numbered, ending with "./."."""
+    out = [BodyParagraph("doan", text) for text in opening]
+    _walk(tree, 0, tuple(numbering or DEFAULT_NUMBERING), None, (), out)
+    out.extend(BodyParagraph("doan", text) for text in closing)
+    if out:
+        last = out[-1]
+        out[-1] = BodyParagraph(last.kind, ensure_body_end(last.text))
+    return out
+
+
+def ensure_body_end(text: str) -> str:
+    """Return ``text`` ending with "./.", the mark that closes an official text."""
+    text = text.rstrip()
+    if text.endswith(BODY_END):
+        return text
+    if text.endswith("."):
+        return text + "/."
+    return text.rstrip(",;:") + BODY_END

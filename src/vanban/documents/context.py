@@ -1,0 +1,160 @@
+"""Building the template context: validated data → the strings a template prints.
+
+Everything Nghị định 30 fixes about *wording* is decided here, not left to the person typing:
+the "Số: 03/KH-HKH" form with its leading zero, the place-and-date line, ";" after every
+căn cứ and "." after the last, "- " and ";" in Nơi nhận with "- Lưu: VT, …." last, the
+TM./KT./Q./TL./TUQ. lines and the upper case of agency names. The template decides the look.
+The context holds only plain strings, lists, dicts and RichText (the sandbox rule: no objects
+with methods a template could call).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from docxtpl import RichText
+
+from vanban.documents.body import flatten_body
+from vanban.documents.catalogue import TemplateSpec
+from vanban.documents.layout import A4_PORTRAIT, PageLayout, centred_rule, pt_to_mm
+from vanban.documents.markup import parse_emphasis, plain_text
+from vanban.documents.text_metrics import longest_line_pt
+from vanban.documents.validation import SIGNATURE_PREFIXES
+from vanban.vietnamese import abbreviation_for, format_place_date, upper_vi
+
+# Rule under the issuing body and under the trích yếu: 1/3 to 1/2 of the text line (PL I).
+RULE_SHARE = 0.4
+AGENCY_SIZE_PT = 12
+TITLE_SIZE_PT = 14
+DRAFT_NUMBER = "     "  # "Số:      /KH-HKH": the number is written in by hand after signing
+_FIRST_LINE_PREFIXES = ("thay_mat", "thua_lenh", "thua_uy_quyen")
+_SECOND_LINE_PREFIXES = ("ky_thay", "quyen")
+
+
+def rich(text: str) -> RichText:
+    """Return ``text`` as runs, with its inline emphasis made real bold and italic."""
+    result = RichText()
+    for span in parse_emphasis(text):
+        result.add(span.text, bold=span.bold, italic=span.italic)
+    return result
+
+
+def number_and_symbol(spec: TemplateSpec, values: Mapping[str, Any]) -> str:
+    """Return the part after "Số: ": "03/KH-HKH", "148/TTr-UBND", "05/HKH-VP" or a draft blank."""
+    number = values.get("so")
+    printed = f"{number:02d}" if isinstance(number, int) else DRAFT_NUMBER
+    agency = values["ky_hieu_co_quan"]
+    type_code = abbreviation_for(spec.document_type) if spec.document_type else None
+    if type_code is None:  # Công văn: <agency>-<drafting unit>, no type abbreviation
+        unit = values.get("ky_hieu_don_vi")
+        return f"{printed}/{agency}-{unit}" if unit else f"{printed}/{agency}"
+    return f"{printed}/{type_code}-{agency}"
+
+
+def _place_and_date(values: Mapping[str, Any], today: dt.date) -> str:
+    day = values.get("ngay")
+    year = values.get("nam") or (day.year if day else today.year)
+    return format_place_date(values.get("dia_danh"), day, year)
+
+
+def _end_lines(items: Sequence[str], middle: str, last: str) -> list[str]:
+    stripped = [item.rstrip(" ;.,") for item in items]
+    return [
+        item + (last if index == len(stripped) - 1 else middle)
+        for index, item in enumerate(stripped)
+    ]
+
+
+def _recipients(values: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Return the Kính gửi lines: one recipient inline; several as "- …;" lines, last "."."""
+    names = [name.lstrip("- ").strip() for name in values.get("kinh_gui", [])]
+    if len(names) == 1:
+        return [{"dau": True, "noi_dung": _end_lines(names, ";", ".")[0]}]
+    lines = _end_lines([f"- {name}" for name in names], ";", ".")
+    return [{"dau": index == 0, "noi_dung": line} for index, line in enumerate(lines)]
+
+
+def _distribution(values: Mapping[str, Any]) -> list[str]:
+    """Return the Nơi nhận lines, ending with "- Lưu: VT, …."."""
+    items = [item.lstrip("- ").rstrip(" ;.") for item in values.get("noi_nhan", [])]
+    # A document with "Kính gửi" lists its addressees first as "- Như trên;" (Phụ lục I, 9b).
+    if values.get("kinh_gui") and (not items or items[0].casefold() != "như trên"):
+        items.insert(0, "Như trên")
+    kept = [code.strip() for code in values.get("luu", []) if code.strip() != "VT"]
+    lines = [f"- {item};" for item in items]
+    lines.append("- Lưu: " + ", ".join(["VT", *kept]) + ".")
+    return lines
+
+
+def _signature(values: Mapping[str, Any]) -> dict[str, Any]:
+    block = values["ky"]
+    authority = [
+        f"{SIGNATURE_PREFIXES[key]} {upper_vi(block[key])}"
+        for key in (*_FIRST_LINE_PREFIXES, *_SECOND_LINE_PREFIXES)
+        if key in block
+    ]
+    return {
+        "quyen_han": authority,
+        "chuc_vu": upper_vi(block["chuc_vu"]),
+        "ho_ten": block["ho_ten"],
+        "ghi_chu": block.get("ghi_chu", ""),
+    }
+
+
+def _rules(values: Mapping[str, Any], layout: PageLayout) -> dict[str, Any]:
+    cell = layout.header_left - 2 * layout.cell_margin
+    agency_pt = longest_line_pt(
+        values["co_quan"], AGENCY_SIZE_PT, bold=True, available_pt=cell * 72 / 25.4
+    )
+    title_pt = longest_line_pt(
+        plain_text(values.get("trich_yeu", "")),
+        TITLE_SIZE_PT,
+        bold=True,
+        available_pt=layout.text_width * 72 / 25.4,
+    )
+    return {
+        "co_quan": asdict(centred_rule(cell, RULE_SHARE * pt_to_mm(agency_pt))),
+        "trich_yeu": asdict(centred_rule(layout.text_width, RULE_SHARE * pt_to_mm(title_pt))),
+    }
+
+
+def build_context(
+    spec: TemplateSpec,
+    values: Mapping[str, Any],
+    *,
+    today: dt.date | None = None,
+    layout: PageLayout = A4_PORTRAIT,
+) -> dict[str, Any]:
+    """Return the context ``spec``'s template renders with, from validated ``values``."""
+    today = today or dt.date.today()
+    number = number_and_symbol(spec, values)
+    body = flatten_body(
+        values.get("mo_dau", []),
+        values.get("noi_dung", []),
+        values.get("ket_thuc", []),
+        values.get("danh_so"),
+    )
+    parent = values.get("co_quan_chu_quan")
+    type_name = upper_vi(spec.document_type) if spec.document_type else ""
+    return {
+        "co_quan_chu_quan": upper_vi(parent) if parent else "",
+        "co_quan": upper_vi(values["co_quan"]),
+        "so_ky_hieu": number,
+        "dia_danh_ngay": _place_and_date(values, today),
+        "trich_yeu": rich(values.get("trich_yeu", "")),
+        "ghi_chu_trich_yeu": values.get("ghi_chu_trich_yeu", ""),
+        "kinh_gui": _recipients(values),
+        "can_cu": _end_lines(values.get("can_cu", []), ";", "."),
+        "than": [{"kieu": item.kind, "noi_dung": rich(item.text)} for item in body],
+        "ky": _signature(values),
+        "noi_nhan": _distribution(values),
+        "duong_ke": _rules(values, layout),
+        "tieu_de_tai_lieu": " ".join(
+            part
+            for part in (type_name, number.strip(), plain_text(values.get("trich_yeu", "")))
+            if part
+        ),
+    }

@@ -1,0 +1,174 @@
+"""Rendering a template with document data into .docx bytes.
+
+docxtpl does the work; vanban adds the three things it lacks: a sandboxed, strict,
+autoescaping Jinja environment passed explicitly (so the body, headers, footers and document
+properties all use it), caches for the per-render patching and compiling that depend only on
+the template bytes, and byte-for-byte reproducible output (fixed zip timestamps), so the same
+data always gives the same file and the same sha256.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError, UndefinedError
+from lxml.etree import XMLSyntaxError
+
+from vanban.documents.catalogue import TemplateSpec
+from vanban.documents.context import build_context
+from vanban.documents.data_source import DocumentData
+from vanban.documents.environment import REMOVED_GLOBALS, DocumentEnvironment, make_environment
+from vanban.documents.package_guard import read_docx
+from vanban.documents.validation import validate
+from vanban.errors import OutputError, TemplateError
+
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+class _CachingTemplate(DocxTemplate):  # type: ignore[misc]
+    """A DocxTemplate whose regex patching is done once per distinct part XML."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        # The patch passes are pure functions of the XML text, so the result can be shared
+        # between renders of the same template.
+        return _patched_xml(src_xml)
+
+
+@lru_cache(maxsize=256)
+def _patched_xml(src_xml: str) -> str:
+    return str(DocxTemplate.patch_xml(_PATCHER, src_xml))
+
+
+_PATCHER = DocxTemplate(io.BytesIO())
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    """A rendered .docx: its bytes and their sha256."""
+
+    template_id: str
+    content: bytes
+
+    @property
+    def sha256(self) -> str:
+        """Hex sha256 of the file, its content address in the store."""
+        return hashlib.sha256(self.content).hexdigest()
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    """Rewrite the package with fixed timestamps so equal documents are equal bytes."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+def _is_removed_global(exc: Exception) -> bool:
+    return isinstance(exc, UndefinedError) and any(
+        f"'{name}' is undefined" in str(exc) for name in REMOVED_GLOBALS
+    )
+
+
+def _template_failure(spec: TemplateSpec, exc: Exception) -> TemplateError:
+    if isinstance(exc, SecurityError) or _is_removed_global(exc):
+        return TemplateError(
+            f"Mẫu “{spec.id}” chứa lệnh không an toàn và đã bị chặn ({exc}). "
+            "Hãy bỏ lệnh đó khỏi tệp mẫu; mẫu chỉ được in dữ liệu, không được gọi mã.",
+            f"The template “{spec.id}” contains an unsafe expression that was blocked ({exc}). "
+            "Remove it: a template may print data, not run code.",
+        )
+    if isinstance(exc, UndefinedError):
+        return TemplateError(
+            f"Mẫu “{spec.id}” dùng một giá trị không có trong dữ liệu ({exc}). "
+            "Hãy khai báo trường đó trong tệp mô tả mẫu hoặc bỏ nó khỏi mẫu.",
+            f"The template “{spec.id}” uses a value the data does not have ({exc}). "
+            "Declare the field in the manifest or remove it from the template.",
+        )
+    return TemplateError(
+        f"Không dựng được văn bản từ mẫu “{spec.id}” ({exc}). "
+        "Hãy kiểm tra các thẻ {{ }} và {% %} trong tệp mẫu.",
+        f"The template “{spec.id}” could not be rendered ({exc}). "
+        "Check its {{ }} and {% %} tags.",
+    )
+
+
+class Renderer:
+    """Renders templates; keeps one sandboxed environment and the template bytes warm."""
+
+    def __init__(self, environment: DocumentEnvironment | None = None) -> None:
+        self.environment = environment or make_environment()
+        self._template_bytes: dict[Path, tuple[float, bytes]] = {}
+
+    def _load_template(self, spec: TemplateSpec) -> bytes:
+        path = spec.docx_path
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            mtime = -1.0
+        cached = self._template_bytes.get(path)
+        if cached and cached[0] == mtime:
+            return cached[1]
+        data = read_docx(path)
+        self._template_bytes[path] = (mtime, data)
+        return data
+
+    def render_context(self, spec: TemplateSpec, context: Mapping[str, Any]) -> RenderedDocument:
+        """Render ``spec``'s template with an already built context."""
+        template = _CachingTemplate(io.BytesIO(self._load_template(spec)))
+        try:
+            template.render(dict(context), jinja_env=self.environment)
+            buffer = io.BytesIO()
+            template.save(buffer)
+        except (JinjaTemplateError, XMLSyntaxError, ValueError, KeyError) as exc:
+            raise _template_failure(spec, exc) from exc
+        return RenderedDocument(spec.id, _reproducible_zip(buffer.getvalue()))
+
+    def render(
+        self,
+        spec: TemplateSpec,
+        data: DocumentData,
+        defaults: Mapping[str, Any] | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> RenderedDocument:
+        """Validate ``data`` against ``spec``, then render it."""
+        values = validate(spec, data, defaults)
+        return self.render_context(spec, build_context(spec, values, today=today))
+
+
+def write_atomically(content: bytes, target: Path) -> None:
+    """Write ``content`` to ``target`` so that a failure leaves no partial file behind."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(
+            f"Thư mục “{folder}” không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác.",
+            f"The folder “{folder}” does not exist. Create it or choose another output path.",
+        )
+    temporary = folder / f".{target.name}.{hashlib.sha256(content).hexdigest()[:12]}.part"
+    try:
+        temporary.write_bytes(content)
+        temporary.replace(target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise OutputError(
+            f"Không ghi được tệp “{target}” ({exc.strerror}). "
+            "Hãy kiểm tra quyền ghi và dung lượng đĩa.",
+            f"Cannot write “{target}” ({exc.strerror}). Check permissions and free space.",
+        ) from exc

@@ -1,0 +1,352 @@
+"""Checking document data against a template's manifest before anything renders.
+
+Every problem names the field (with its Vietnamese label), the file and the line, and says
+what is expected. All problems are collected so a secretary fixes the file once, not once per
+run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from vanban.documents.catalogue import FieldSpec, TemplateSpec
+from vanban.documents.data_source import DocumentData, KeyPath
+from vanban.errors import ValidationError
+
+NUMBERING_STYLES = ("phan", "I", "1", "1.1", "a", "-", "+", "")
+SIGNATURE_PREFIXES = {
+    "thay_mat": "TM.",
+    "ky_thay": "KT.",
+    "quyen": "Q.",
+    "thua_lenh": "TL.",
+    "thua_uy_quyen": "TUQ.",
+}
+# "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the on-behalf line (TM., TL., TUQ.)
+# may be followed by the deputy line (KT., Q.), as Điều 13 allows.
+_ON_BEHALF_KEYS = ("thay_mat", "thua_lenh", "thua_uy_quyen")
+_DEPUTY_KEYS = ("ky_thay", "quyen")
+_NODE_KEYS = ("tieu_de", "doan", "muc", "sau", "danh_so_con")
+_SIGNATURE_KEYS = (*SIGNATURE_PREFIXES, "chuc_vu", "ho_ten", "ghi_chu")
+_CODE = re.compile(r"^[0-9A-Za-zĐđ&]+(?:-[0-9A-Za-zĐđ&]+)*$")
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+MAX_BODY_DEPTH = 6
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, in both languages, at a key path."""
+
+    path: KeyPath
+    vi: str
+    en: str
+
+
+def _path_text(path: KeyPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+class _Checker:
+    """Collects problems while walking the data."""
+
+    def __init__(self, data: DocumentData) -> None:
+        self.data = data
+        self.problems: list[Problem] = []
+
+    def add(self, path: KeyPath, vi: str, en: str) -> None:
+        self.problems.append(Problem(path, vi, en))
+
+    def text(self, path: KeyPath, value: Any, what: str, what_en: str) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.add(path, f"{what} phải là một đoạn chữ", f"{what_en} must be text")
+            return None
+        text = str(value)
+        if not text:
+            self.add(path, f"{what} đang để trống", f"{what_en} is empty")
+            return None
+        return text
+
+    def text_list(self, path: KeyPath, value: Any, what: str, what_en: str) -> list[str]:
+        items = value if isinstance(value, list) else [value]
+        result: list[str] = []
+        for index, item in enumerate(items):
+            item_path = (*path, index) if isinstance(value, list) else path
+            text = self.text(item_path, item, what, what_en)
+            if text is not None:
+                result.append(text)
+        return result
+
+
+def _check_integer(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -> Any:
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        checker.add(
+            path,
+            f"“{spec.name}” ({spec.label}) phải là số nguyên dương, không phải “{value}”",
+            f"“{spec.name}” ({spec.label_en}) must be a positive whole number, not “{value}”",
+        )
+        return None
+    return value
+
+
+def _check_year(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2999:
+        checker.add(
+            path,
+            f"“{spec.name}” ({spec.label}) phải là năm có bốn chữ số, ví dụ 2024",
+            f"“{spec.name}” ({spec.label_en}) must be a four-digit year such as 2024",
+        )
+        return None
+    return value
+
+
+def _check_date(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        match = _DMY.match(value)
+        try:
+            if match:
+                day, month, year = (int(group) for group in match.groups())
+                return dt.date(year, month, day)
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    checker.add(
+        path,
+        f"“{spec.name}” ({spec.label}) phải là một ngày có thật, viết 2024-01-29 hoặc 29/01/2024",
+        f"“{spec.name}” ({spec.label_en}) must be a real date, written 2024-01-29 or 29/01/2024",
+    )
+    return None
+
+
+def _check_code(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -> Any:
+    text = checker.text(path, value, f"“{spec.name}” ({spec.label})", f"“{spec.name}”")
+    if text is not None and not _CODE.match(text):
+        checker.add(
+            path,
+            f"“{spec.name}” ({spec.label}) chỉ gồm chữ, số và dấu “-”, không có dấu cách",
+            f"“{spec.name}” ({spec.label_en}) may hold only letters, digits and “-”, no spaces",
+        )
+        return None
+    return text
+
+
+def _check_style(checker: _Checker, path: KeyPath, value: Any) -> str | None:
+    if value not in NUMBERING_STYLES:
+        allowed = ", ".join(f"“{style}”" for style in NUMBERING_STYLES if style)
+        checker.add(
+            path,
+            f"kiểu đánh số “{value}” không có; hãy dùng một trong {allowed} hoặc “”",
+            f"numbering style “{value}” does not exist; use one of {allowed} or “”",
+        )
+        return None
+    return str(value)
+
+
+def _check_numbering(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -> Any:
+    if not isinstance(value, list) or not value:
+        checker.add(
+            path,
+            f'“{spec.name}” phải là danh sách kiểu đánh số, ví dụ ["I", "1", "a"]',
+            f'“{spec.name}” must be a list of numbering styles, e.g. ["I", "1", "a"]',
+        )
+        return None
+    styles = [_check_style(checker, (*path, index), item) for index, item in enumerate(value)]
+    return styles if all(style is not None for style in styles) else None
+
+
+def _check_node(checker: _Checker, path: KeyPath, node: Any, depth: int) -> Any:
+    if not isinstance(node, dict):
+        checker.add(
+            path,
+            "mỗi mục của nội dung phải có “tieu_de”, “doan” hoặc “muc”",
+            "every body item needs “tieu_de”, “doan” or “muc”",
+        )
+        return None
+    if depth > MAX_BODY_DEPTH:
+        checker.add(path, "nội dung lồng quá 6 cấp", "the body is nested deeper than 6 levels")
+        return None
+    for key in node:
+        if key not in _NODE_KEYS:
+            checker.add(
+                (*path, key),
+                f"mục nội dung không có khóa “{key}”; các khóa hợp lệ: {', '.join(_NODE_KEYS)}",
+                f"a body item has no key “{key}”; valid keys: {', '.join(_NODE_KEYS)}",
+            )
+    if not any(key in node for key in ("tieu_de", "doan", "muc")):
+        checker.add(
+            path,
+            "mục nội dung này trống: cần “tieu_de”, “doan” hoặc “muc”",
+            "this body item is empty: it needs “tieu_de”, “doan” or “muc”",
+        )
+    result: dict[str, Any] = {}
+    if "tieu_de" in node:
+        result["tieu_de"] = checker.text((*path, "tieu_de"), node["tieu_de"], "tiêu đề", "title")
+    for key in ("doan", "sau"):
+        if key in node:
+            result[key] = checker.text_list((*path, key), node[key], "đoạn văn", "paragraph")
+    if "danh_so_con" in node:
+        result["danh_so_con"] = _check_style(checker, (*path, "danh_so_con"), node["danh_so_con"])
+    if "muc" in node:
+        children = node["muc"]
+        if not isinstance(children, list):
+            checker.add((*path, "muc"), "“muc” phải là một danh sách", "“muc” must be a list")
+        else:
+            result["muc"] = [
+                _check_node(checker, (*path, "muc", index), child, depth + 1)
+                for index, child in enumerate(children)
+            ]
+    return result
+
+
+def _check_body(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -> Any:
+    if not isinstance(value, list):
+        checker.add(
+            path,
+            f"“{spec.name}” ({spec.label}) phải là danh sách các mục",
+            f"“{spec.name}” ({spec.label_en}) must be a list of items",
+        )
+        return None
+    return [_check_node(checker, (*path, index), node, 1) for index, node in enumerate(value)]
+
+
+def _check_signature(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -> Any:
+    if not isinstance(value, dict):
+        checker.add(
+            path,
+            f"“{spec.name}” ({spec.label}) phải có “chuc_vu” và “ho_ten”",
+            f"“{spec.name}” ({spec.label_en}) needs “chuc_vu” and “ho_ten”",
+        )
+        return None
+    for key in value:
+        if key not in _SIGNATURE_KEYS:
+            checker.add(
+                (*path, key),
+                f"khối chữ ký không có khóa “{key}”; các khóa hợp lệ: {', '.join(_SIGNATURE_KEYS)}",
+                f"the signature block has no key “{key}”; valid: {', '.join(_SIGNATURE_KEYS)}",
+            )
+    prefixes = [key for key in SIGNATURE_PREFIXES if key in value]
+    for group in (_ON_BEHALF_KEYS, _DEPUTY_KEYS):
+        if sum(key in value for key in group) > 1:
+            checker.add(
+                path,
+                f"khối chữ ký chỉ được có một trong {', '.join(group)}",
+                f"the signature block may have only one of {', '.join(group)}",
+            )
+    result: dict[str, Any] = {}
+    for key in (*prefixes, "chuc_vu", "ho_ten", "ghi_chu"):
+        if key in value:
+            result[key] = checker.text((*path, key), value[key], f"“{key}”", f"“{key}”")
+        elif key in ("chuc_vu", "ho_ten"):
+            checker.add(
+                path,
+                f"khối chữ ký thiếu “{key}”",
+                f"the signature block is missing “{key}”",
+            )
+    return result
+
+
+def _check_text(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -> Any:
+    return checker.text(path, value, f"“{spec.name}” ({spec.label})", f"“{spec.name}”")
+
+
+def _check_paragraphs(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -> Any:
+    return checker.text_list(path, value, f"“{spec.name}” ({spec.label})", f"“{spec.name}”")
+
+
+_CHECKS: Mapping[str, Callable[[_Checker, KeyPath, Any, FieldSpec], Any]] = {
+    "text": _check_text,
+    "paragraphs": _check_paragraphs,
+    "lines": _check_paragraphs,
+    "integer": _check_integer,
+    "year": _check_year,
+    "date": _check_date,
+    "code": _check_code,
+    "body": _check_body,
+    "numbering": _check_numbering,
+    "signature": _check_signature,
+}
+
+
+def _cross_checks(checker: _Checker, values: Mapping[str, Any]) -> None:
+    if values.get("so") is not None and values.get("ngay") is None and "ngay" not in values:
+        checker.add(
+            ("so",),
+            "văn bản đã có số (“so”) thì phải có ngày ban hành (“ngay”)",
+            "a numbered document (“so”) must also have its date (“ngay”)",
+        )
+    ngay, nam = values.get("ngay"), values.get("nam")
+    if isinstance(ngay, dt.date) and isinstance(nam, int) and ngay.year != nam:
+        checker.add(
+            ("nam",),
+            f"“nam” ({nam}) khác năm của “ngay” ({ngay.year})",
+            f"“nam” ({nam}) differs from the year of “ngay” ({ngay.year})",
+        )
+
+
+def validate(
+    spec: TemplateSpec, data: DocumentData, defaults: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Return the data checked and normalised for ``spec``; raise ValidationError otherwise."""
+    checker = _Checker(data)
+    merged = {**(defaults or {}), **data.values}
+    for key in data.values:
+        if spec.field(key) is None:
+            names = [field.name for field in spec.fields]
+            close = difflib.get_close_matches(key, names, n=1)
+            hint = f" Có phải ý bạn là “{close[0]}”?" if close else ""
+            hint_en = f" Did you mean “{close[0]}”?" if close else ""
+            checker.add(
+                (key,),
+                f"mẫu “{spec.id}” không có trường “{key}”.{hint}".rstrip("."),
+                f"the template “{spec.id}” has no field “{key}”.{hint_en}".rstrip("."),
+            )
+    values: dict[str, Any] = {}
+    for field in spec.fields:
+        value = merged.get(field.name)
+        if value is None or value == "" or value == []:
+            if field.required:
+                checker.add(
+                    (field.name,),
+                    f"thiếu trường bắt buộc “{field.name}” ({field.label})",
+                    f"the required field “{field.name}” ({field.label_en}) is missing",
+                )
+            continue
+        checked = _CHECKS[field.type](checker, (field.name,), value, field)
+        if checked is not None:
+            values[field.name] = checked
+    _cross_checks(checker, values)
+    if checker.problems:
+        raise _validation_error(data, checker.problems)
+    return values
+
+
+def _validation_error(data: DocumentData, problems: list[Problem]) -> ValidationError:
+    if len(problems) == 1:
+        problem = problems[0]
+        return ValidationError(
+            f"{data.where(problem.path)}: {problem.vi}. Hãy sửa dữ liệu rồi chạy lại.",
+            f"{data.where_en(problem.path)}: {problem.en}. Fix the data and run again.",
+        )
+    lines_vi = "\n".join(
+        f"  - {data.where(p.path)} ({_path_text(p.path)}): {p.vi}" for p in problems
+    )
+    lines_en = "\n".join(
+        f"  - {data.where_en(p.path)} ({_path_text(p.path)}): {p.en}" for p in problems
+    )
+    return ValidationError(
+        f"Dữ liệu trong {data.source} có {len(problems)} lỗi; hãy sửa rồi chạy lại:\n{lines_vi}",
+        f"The data in {data.source} has {len(problems)} problems; fix them and run again:\n"
+        f"{lines_en}",
+    )
