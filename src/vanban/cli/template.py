@@ -1,0 +1,80 @@
+"""``vanban template list | show``: the template catalogue and each template's fields."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from vanban.cli.output import get_output
+from vanban.documents import TemplateCatalogue, TemplateSpec
+from vanban.vietnamese import abbreviation_for
+
+
+@click.group()
+def template() -> None:
+    """Danh mục mẫu văn bản và các trường của từng mẫu."""
+
+
+def _summary(spec: TemplateSpec) -> dict[str, object]:
+    return {
+        "id": spec.id,
+        "title": spec.title,
+        "title_en": spec.title_en,
+        "document_type": spec.document_type,
+        "abbreviation": abbreviation_for(spec.document_type) if spec.document_type else None,
+        "form": spec.form,
+    }
+
+
+@template.command("list")
+@click.pass_context
+def list_templates(context: click.Context) -> None:
+    """Liệt kê các mẫu văn bản."""
+    output = get_output(context)
+    specs = TemplateCatalogue().list()
+    width = max((len(spec.id) for spec in specs), default=2)
+    for spec in specs:
+        title = spec.title_en if output.lang == "en" else spec.title
+        output.line(f"{spec.id:<{width}}  {title} — {spec.form}")
+    output.emit({"ok": True, "templates": [_summary(spec) for spec in specs]})
+
+
+@template.command("show")
+@click.argument("template_id", metavar="ID")
+@click.pass_context
+def show_template(context: click.Context, template_id: str) -> None:
+    """Hiện các trường của mẫu ID: kiểu, bắt buộc hay không, nhãn và ví dụ."""
+    output = get_output(context)
+    spec = TemplateCatalogue().get(template_id)
+    english = output.lang == "en"
+    output.line(f"{spec.id}: {spec.title_en if english else spec.title} ({spec.form})")
+    for field in spec.fields:
+        mark = (
+            ("required" if english else "bắt buộc")
+            if field.required
+            else ("optional" if english else "không bắt buộc")
+        )
+        label = field.label_en if english else field.label
+        output.line(f"  {field.name:<18} {field.type:<11} {mark:<15} {label}")
+        if field.example is not None:
+            example = json.dumps(field.example, ensure_ascii=False)
+            output.line(f"  {'':<18} {'ví dụ:' if not english else 'e.g.:'} {example}")
+    output.emit(
+        {
+            "ok": True,
+            **_summary(spec),
+            "fields": [
+                {
+                    "name": field.name,
+                    "type": field.type,
+                    "required": field.required,
+                    "label": field.label,
+                    "label_en": field.label_en,
+                    "example": field.example,
+                    "description": field.description,
+                }
+                for field in spec.fields
+            ],
+        }
+    )

@@ -1,0 +1,1 @@
+"""Use cases: what a person asks vanban to do; they return values or raise VanbanError."""
