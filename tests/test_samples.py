@@ -14,8 +14,8 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
-from tests.conftest import GOLDEN
 
+from tests.conftest import GOLDEN
 from vanban.documents.inspect import (
     Block,
     document_lines,

@@ -60,6 +60,14 @@ class NotPermittedError(WorkflowError):
     """The acting user may not fire this event."""
 
 
+class NotFoundError(VanbanError):
+    """A dossier, template, workflow or record that was asked for does not exist."""
+
+
+class ConflictError(VanbanError):
+    """Someone else changed the same thing first; nothing was written."""
+
+
 class StoreError(VanbanError):
     """The store refused or failed a change; nothing was written."""
 

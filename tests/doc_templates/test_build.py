@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from doc_templates.build import build_all
-
 from tests.conftest import TEMPLATES
 
 
