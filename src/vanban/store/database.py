@@ -1,0 +1,222 @@
+"""Engines for the store (SQLite file or PostgreSQL), and database failures as StoreErrors.
+
+SQLite is set up once per connection: WAL journal, a 30 s busy timeout, foreign keys on, and
+pysqlite's own transaction handling switched off so that every write transaction starts with
+``BEGIN IMMEDIATE`` (the SQLAlchemy pysqlite recipe). Taking the write lock up front means two
+writers queue on it instead of failing with SQLITE_BUSY when one upgrades a read lock to a write
+lock, which no busy timeout can fix.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
+
+from vanban.errors import StoreError
+
+BUSY_TIMEOUT_SECONDS = 30
+
+# Execution option marking a connection opened by Store.read(): it begins with a plain
+# (deferred) BEGIN, so readers never wait for the write lock.
+READ_ONLY_OPTION = "vanban_read_only"
+
+
+def sqlite_url(path: Path) -> str:
+    """Return the SQLAlchemy URL of the SQLite file at ``path`` (made absolute)."""
+    return f"sqlite:///{Path(path).expanduser().resolve()}"
+
+
+def create_store_engine(url: str) -> Engine:
+    """Return an engine for ``url``: SQLite set up as described above, or PostgreSQL."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(
+            f"Địa chỉ kho dữ liệu “{url}” không đúng dạng. "
+            "Hãy dùng dạng sqlite:///đường/dẫn/tệp.db hoặc postgresql+psycopg://người@máy/csdl.",
+            f"The store address “{url}” is malformed. "
+            "Use sqlite:///path/to/file.db or postgresql+psycopg://user@host/database.",
+        ) from exc
+    backend = parsed.get_backend_name()
+    try:
+        if backend == "sqlite":
+            engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+            event.listen(engine, "connect", _sqlite_on_connect)
+            event.listen(engine, "begin", _sqlite_on_begin)
+            return engine
+        if backend == "postgresql":
+            # pre_ping: a pooled connection the server has since closed is replaced, not reported.
+            return create_engine(parsed, pool_pre_ping=True)
+    except ImportError as exc:
+        raise StoreError(
+            f"Thiếu trình điều khiển cho kho dữ liệu {describe(parsed)} ({exc}). "
+            "Hãy cài gói Python tương ứng, ví dụ: pip install psycopg[binary].",
+            f"The driver for the store {describe(parsed)} is missing ({exc}). "
+            "Install the matching Python package, e.g. pip install psycopg[binary].",
+        ) from exc
+    raise StoreError(
+        f"vanban không hỗ trợ loại cơ sở dữ liệu “{backend}”. Hãy dùng SQLite hoặc PostgreSQL.",
+        f"vanban does not support the database kind “{backend}”. Use SQLite or PostgreSQL.",
+    )
+
+
+def _sqlite_on_connect(dbapi_connection: Any, connection_record: Any) -> None:
+    # Stop pysqlite from issuing its own BEGIN (and COMMIT before DDL); _sqlite_on_begin
+    # emits the BEGIN instead.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # The first statement that reads the file: a file that is not a database fails here.
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(connection: Connection) -> None:
+    read_only = connection.get_execution_options().get(READ_ONLY_OPTION, False)
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """Return the database file of a SQLite ``url``; None for in-memory or URI databases."""
+    if url.get_backend_name() != "sqlite" or url.query.get("uri"):
+        return None
+    database = url.database or ""
+    if database in ("", ":memory:"):
+        return None
+    return Path(database).resolve()
+
+
+def describe(url: URL) -> str:
+    """Name the store for a person: the SQLite file, or the URL without its password."""
+    path = sqlite_file(url)
+    if path is not None:
+        return str(path)
+    return url.render_as_string(hide_password=True)
+
+
+def _reason(exc: BaseException) -> str:
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__
+
+
+def store_error(exc: SQLAlchemyError, url: URL) -> StoreError:
+    """Turn a database failure into a StoreError that says what happened and what to do."""
+    where = describe(url)
+    reason = _reason(exc)
+    lowered = reason.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return StoreError(
+            f"Kho dữ liệu {where} đang bận: một người khác đang ghi quá {BUSY_TIMEOUT_SECONDS} "
+            "giây. Chưa có gì được ghi; hãy thử lại sau ít phút.",
+            f"The store {where} is busy: someone else has been writing for over "
+            f"{BUSY_TIMEOUT_SECONDS} seconds. Nothing was written; try again in a few minutes.",
+        )
+    if "not a database" in lowered or "malformed" in lowered or "encrypted" in lowered:
+        return StoreError(
+            f"Tệp {where} không phải là kho dữ liệu SQLite hoặc đã hỏng. "
+            "Hãy kiểm tra đường dẫn, hoặc khôi phục kho từ bản sao lưu.",
+            f"The file {where} is not a SQLite store or is damaged. "
+            "Check the path, or restore the store from a backup.",
+        )
+    if isinstance(exc, IntegrityError):
+        return StoreError(
+            f"Kho dữ liệu {where} từ chối thay đổi ({reason}). Không có gì được ghi; "
+            "hãy báo lỗi này cho người quản trị vanban.",
+            f"The store {where} refused the change ({reason}). Nothing was written; "
+            "report this to your vanban administrator.",
+        )
+    return StoreError(
+        f"Không mở được kho dữ liệu {where} ({reason}): hãy kiểm tra đường dẫn, quyền ghi "
+        "tệp hoặc máy chủ cơ sở dữ liệu, rồi thử lại.",
+        f"Could not use the store {where} ({reason}): check the path, the file permissions "
+        "or the database server, then try again.",
+    )
+
+
+def is_unique_violation(exc: IntegrityError) -> bool:
+    """Tell whether ``exc`` is a UNIQUE / primary key violation (not, say, a foreign key)."""
+    original = exc.orig
+    # sqlite3 (Python ≥ 3.11) names the failed constraint; psycopg 3 / psycopg2 give SQLSTATE.
+    name = str(getattr(original, "sqlite_errorname", ""))
+    if name in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"):
+        return True
+    state = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
+    return state == "23505"
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+@contextmanager
+def file_lock(path: Path, timeout: float = BUSY_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created if missing) between processes.
+
+    The lock is released by the operating system if the process dies, so a crash never
+    leaves the store locked.
+    """
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise StoreError(
+            f"Không mở được kho dữ liệu: không tạo được tệp khóa {path} ({exc.strerror}). "
+            "Hãy kiểm tra thư mục chứa kho có tồn tại và ghi được không.",
+            f"Could not open the store: cannot create the lock file {path} ({exc.strerror}). "
+            "Check that the store's folder exists and is writable.",
+        ) from exc
+    try:
+        deadline = time.monotonic() + timeout
+        while not _try_lock(fd):
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"Kho dữ liệu đang được một tiến trình khác nâng cấp quá {timeout:.0f} giây "
+                    f"(tệp khóa {path}). Hãy thử lại sau ít phút.",
+                    f"Another process has been upgrading the store for over {timeout:.0f} "
+                    f"seconds (lock file {path}). Try again in a few minutes.",
+                )
+            time.sleep(0.01)
+        try:
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)

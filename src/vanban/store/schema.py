@@ -1,0 +1,190 @@
+"""The store's tables, as SQLAlchemy Core objects sharing one MetaData.
+
+The Alembic migrations in ``migrations/versions`` create exactly these tables; a test compares
+the two, so a change here needs a new migration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+
+# Explicit constraint names, so the hand-written migrations and this module agree on them and a
+# later migration can drop or alter a constraint by name on every database.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """An aware datetime stored as ISO-8601 text in UTC, e.g. ``2024-01-29T03:04:05.000000+00:00``.
+
+    Text rather than DateTime: SQLite's DateTime drops the offset, and one fixed-width format
+    sorts correctly and reads back the same instant on SQLite and PostgreSQL alike.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            # Raised before any SQL runs; the transaction turns it into a StoreError.
+            raise ValueError(f"naive datetime {value!r}: the store keeps aware datetimes only")
+        return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return dt.datetime.fromisoformat(str(value)).astimezone(dt.UTC)
+
+
+class IsoDate(TypeDecorator[dt.date]):
+    """A calendar date stored as ISO text (``2024-01-29``), the same on every database."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.date | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        return value.isoformat()
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.date | None:
+        if value is None:
+            return None
+        return dt.date.fromisoformat(str(value))
+
+
+dossiers = Table(
+    "dossiers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("workflow", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("data_json", Text, nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("number", Integer, nullable=True),
+    Column("issued_on", IsoDate, nullable=True),
+    Index(None, "state"),
+    Index(None, "workflow"),
+    sqlite_autoincrement=True,
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("event", Text, nullable=False),
+    Column("from_state", Text, nullable=True),
+    Column("to_state", Text, nullable=False),
+    Column("comment", Text, nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Index(None, "dossier_id"),
+    sqlite_autoincrement=True,
+)
+
+# The documents an event produced, as (name, sha256). No foreign key to blobs: the event is
+# written before its documents (a document row points at its event), in the same transaction.
+event_documents = Table(
+    "event_documents",
+    metadata,
+    # A surrogate key keeps the order in which the event listed its documents.
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("sha256", Text, nullable=False),
+    Index(None, "event_id"),
+    sqlite_autoincrement=True,
+)
+
+blobs = Table(
+    "blobs",
+    metadata,
+    Column("sha256", Text, primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False),
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("template_id", Text, nullable=False),
+    Column("media_type", Text, nullable=False),
+    Column("sha256", Text, ForeignKey("blobs.sha256"), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index(None, "dossier_id"),
+    sqlite_autoincrement=True,
+)
+
+# One row per (organization, book, year): the last number handed out. Incremented by an
+# upsert inside the issuing transaction, so a rollback takes the number back (no gaps).
+counters = Table(
+    "counters",
+    metadata,
+    Column("organization", Text, nullable=False),
+    Column("book", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("last_number", Integer, nullable=False),
+    PrimaryKeyConstraint("organization", "book", "year"),
+)
+
+# The outgoing register (sổ đăng ký văn bản đi, Phụ lục IV of Nghị định 30/2020). The UNIQUE
+# constraint is the safety net behind the counter: a duplicate number can never be stored.
+register = Table(
+    "register",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("organization", Text, nullable=False),
+    Column("book", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("number_and_symbol", Text, nullable=False),
+    Column("issued_on", IsoDate, nullable=False),
+    Column("type_and_subject", Text, nullable=False),
+    Column("signer", Text, nullable=False),
+    Column("recipients", Text, nullable=False),
+    Column("filed_at", Text, nullable=False),
+    Column("copies", Integer, nullable=True),
+    Column("sent_on", IsoDate, nullable=True),
+    Column("received_by", Text, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False),
+    UniqueConstraint("organization", "book", "year", "number"),
+    sqlite_autoincrement=True,
+)

@@ -1,0 +1,95 @@
+"""Store: an open, migrated database, handing out one transaction at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+
+from alembic.util import CommandError
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from vanban.errors import StoreError
+from vanban.store.database import READ_ONLY_OPTION, create_store_engine, describe, store_error
+from vanban.store.migrate import migrate
+from vanban.store.transaction import StoreTx
+
+
+def open_store(url: str) -> Store:
+    """Open the store at ``url`` (SQLite or PostgreSQL) and migrate it to the newest schema.
+
+    Safe when many processes open the same new store at once; cheap when it is up to date.
+    """
+    engine = create_store_engine(url)
+    try:
+        migrate(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise store_error(exc, engine.url) from exc
+    except CommandError as exc:
+        engine.dispose()
+        where = describe(engine.url)
+        raise StoreError(
+            f"Không nâng cấp được kho dữ liệu {where} ({exc}). "
+            "Hãy sao lưu tệp kho và báo cho người quản trị vanban.",
+            f"Could not upgrade the store {where} ({exc}). "
+            "Back up the store and report this to your vanban administrator.",
+        ) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(url, engine)
+
+
+class Store:
+    """An open store. Use ``transaction()`` to change it and ``read()`` to look at it."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self._engine = engine
+
+    @contextmanager
+    def transaction(self) -> Iterator[StoreTx]:
+        """One write transaction: committed on normal exit, rolled back on an exception.
+
+        On SQLite it begins with BEGIN IMMEDIATE, so writers wait for each other (up to 30 s)
+        instead of failing midway.
+        """
+        try:
+            with self._engine.begin() as connection:
+                yield StoreTx(connection)
+        except SQLAlchemyError as exc:
+            raise store_error(exc, self._engine.url) from exc
+
+    @contextmanager
+    def read(self) -> Iterator[StoreTx]:
+        """A read-only transaction (one consistent snapshot), rolled back at the end."""
+        try:
+            with self._engine.connect() as connection:
+                connection.execution_options(**{READ_ONLY_OPTION: True})
+                connection.begin()
+                if connection.dialect.name == "postgresql":
+                    connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+                yield StoreTx(connection)
+                # Closing the connection rolls the transaction back.
+        except SQLAlchemyError as exc:
+            raise store_error(exc, self._engine.url) from exc
+
+    def dispose(self) -> None:
+        """Close every pooled connection; the Store can still be used and reconnects."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.dispose()
+
+    def __repr__(self) -> str:
+        return f"Store({describe(self._engine.url)!r})"

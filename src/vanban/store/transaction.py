@@ -1,0 +1,395 @@
+"""StoreTx: every read and write of vanban's records, as SQL on one open transaction.
+
+A StoreTx never commits: ``Store.transaction()`` commits or rolls back the whole unit, so a
+state change, its history entry, its documents and its register number land together or not
+at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import fields
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, CursorResult, RowMapping
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.schema import Table
+
+from vanban.errors import ConflictError, NotFoundError, NumberingError, StoreError
+from vanban.models import DocumentRecord, DocumentRef, Dossier, Event, RegisterEntry
+from vanban.store.database import is_unique_violation
+from vanban.store.schema import (
+    blobs,
+    counters,
+    documents,
+    dossiers,
+    event_documents,
+    events,
+)
+from vanban.store.schema import register as register_table
+
+_REGISTER_FIELDS = tuple(field.name for field in fields(RegisterEntry))
+
+
+class StoreTx:
+    """One transaction on the store; every method runs SQL on the same Connection."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    # ---- dossiers ------------------------------------------------------------------------------
+
+    def create_dossier(
+        self,
+        *,
+        workflow: str,
+        title: str,
+        state: str,
+        data: dict[str, Any],
+        created_by: str,
+        at: dt.datetime,
+    ) -> Dossier:
+        """Store a new dossier at version 1 and return it as stored."""
+        at = _utc(at)
+        result = self.connection.execute(
+            insert(dossiers).values(
+                workflow=workflow,
+                title=title,
+                state=state,
+                data_json=_to_json(data),
+                created_by=created_by,
+                created_at=at,
+                updated_at=at,
+                version=1,
+            )
+        )
+        return self.get_dossier(_inserted_id(result))
+
+    def get_dossier(self, dossier_id: int) -> Dossier:
+        """Return the dossier ``dossier_id``; NotFoundError when there is none."""
+        row = (
+            self.connection.execute(select(dossiers).where(dossiers.c.id == dossier_id))
+            .mappings()
+            .one_or_none()
+        )
+        if row is None:
+            raise _dossier_not_found(dossier_id)
+        return _dossier(row)
+
+    def list_dossiers(
+        self, *, state: str | None = None, workflow: str | None = None
+    ) -> list[Dossier]:
+        """Return the dossiers, optionally only those in ``state`` / of ``workflow``, by id."""
+        query = select(dossiers).order_by(dossiers.c.id)
+        if state is not None:
+            query = query.where(dossiers.c.state == state)
+        if workflow is not None:
+            query = query.where(dossiers.c.workflow == workflow)
+        return [_dossier(row) for row in self.connection.execute(query).mappings()]
+
+    def update_dossier(
+        self,
+        dossier: Dossier,
+        *,
+        state: str,
+        data: dict[str, Any],
+        at: dt.datetime,
+        number: int | None = None,
+        issued_on: dt.date | None = None,
+    ) -> Dossier:
+        """Store a new state, data, number and date for ``dossier``; return the new version.
+
+        ``number`` and ``issued_on`` are the new values, not patches: pass the old ones to keep
+        them. The change applies only if the stored version is still ``dossier.version``;
+        otherwise someone changed the dossier since it was read, and ConflictError is raised.
+        """
+        result = self.connection.execute(
+            update(dossiers)
+            .where(dossiers.c.id == dossier.id, dossiers.c.version == dossier.version)
+            .values(
+                state=state,
+                data_json=_to_json(data),
+                updated_at=_utc(at),
+                version=dossier.version + 1,
+                number=number,
+                issued_on=issued_on,
+            )
+        )
+        if result.rowcount == 0:
+            self.get_dossier(dossier.id)  # NotFoundError when it no longer exists at all
+            raise ConflictError(
+                f"Hồ sơ số {dossier.id} vừa được người khác thay đổi. "
+                f"Hãy xem lại bằng “vanban show {dossier.id}” rồi thử lại.",
+                f"Dossier {dossier.id} was just changed by someone else. "
+                f"Look at it again with “vanban show {dossier.id}”, then retry.",
+            )
+        return self.get_dossier(dossier.id)
+
+    # ---- history -------------------------------------------------------------------------------
+
+    def add_event(
+        self,
+        *,
+        dossier_id: int,
+        actor: str,
+        event: str,
+        from_state: str | None,
+        to_state: str,
+        comment: str,
+        at: dt.datetime,
+        documents: Sequence[DocumentRef],
+    ) -> Event:
+        """Append one entry to a dossier's history, with the documents it produced."""
+        at = _utc(at)
+        result = self.connection.execute(
+            insert(events).values(
+                dossier_id=dossier_id,
+                actor=actor,
+                event=event,
+                from_state=from_state,
+                to_state=to_state,
+                comment=comment,
+                at=at,
+            )
+        )
+        event_id = _inserted_id(result)
+        refs = tuple(documents)
+        if refs:
+            self.connection.execute(
+                insert(event_documents),
+                [{"event_id": event_id, "name": ref.name, "sha256": ref.sha256} for ref in refs],
+            )
+        return Event(event_id, dossier_id, actor, event, from_state, to_state, comment, at, refs)
+
+    def history(self, dossier_id: int) -> list[Event]:
+        """Return a dossier's history, oldest first, each entry with its documents."""
+        refs: dict[int, list[DocumentRef]] = {}
+        linked = (
+            select(event_documents)
+            .join(events, events.c.id == event_documents.c.event_id)
+            .where(events.c.dossier_id == dossier_id)
+            .order_by(event_documents.c.id)
+        )
+        for row in self.connection.execute(linked).mappings():
+            refs.setdefault(row["event_id"], []).append(DocumentRef(row["name"], row["sha256"]))
+        query = select(events).where(events.c.dossier_id == dossier_id).order_by(events.c.id)
+        return [
+            Event(
+                id=row["id"],
+                dossier_id=row["dossier_id"],
+                actor=row["actor"],
+                event=row["event"],
+                from_state=row["from_state"],
+                to_state=row["to_state"],
+                comment=row["comment"],
+                at=row["at"],
+                documents=tuple(refs.get(row["id"], ())),
+            )
+            for row in self.connection.execute(query).mappings()
+        ]
+
+    # ---- blobs and documents -------------------------------------------------------------------
+
+    def put_blob(self, content: bytes) -> str:
+        """Store ``content`` once under its sha256 (hex), which is returned."""
+        sha256 = hashlib.sha256(content).hexdigest()
+        exists = self.connection.execute(
+            select(blobs.c.sha256).where(blobs.c.sha256 == sha256)
+        ).first()
+        if exists is None:
+            # ON CONFLICT DO NOTHING: a concurrent writer (PostgreSQL) may store it first.
+            self.connection.execute(
+                self._insert(blobs)
+                .values(sha256=sha256, size=len(content), content=content)
+                .on_conflict_do_nothing(index_elements=[blobs.c.sha256])
+            )
+        return sha256
+
+    def get_blob(self, sha256: str) -> bytes:
+        """Return the content stored under ``sha256``; NotFoundError when there is none."""
+        content = self.connection.execute(
+            select(blobs.c.content).where(blobs.c.sha256 == sha256)
+        ).scalar_one_or_none()
+        if content is None:
+            raise NotFoundError(
+                f"Không có nội dung tệp {sha256} trong kho dữ liệu. "
+                "Hãy kiểm tra lại kho bằng lệnh “vanban archive verify”.",
+                f"The store holds no file content {sha256}. "
+                "Check the store with “vanban archive verify”.",
+            )
+        return bytes(content)
+
+    def add_document(
+        self,
+        *,
+        dossier_id: int,
+        event_id: int,
+        name: str,
+        template_id: str,
+        media_type: str,
+        content: bytes,
+        at: dt.datetime,
+    ) -> DocumentRecord:
+        """Store a document of a dossier (its bytes as a blob) and return its record."""
+        at = _utc(at)
+        sha256 = self.put_blob(content)
+        result = self.connection.execute(
+            insert(documents).values(
+                dossier_id=dossier_id,
+                event_id=event_id,
+                name=name,
+                template_id=template_id,
+                media_type=media_type,
+                sha256=sha256,
+                size=len(content),
+                created_at=at,
+            )
+        )
+        return DocumentRecord(
+            id=_inserted_id(result),
+            dossier_id=dossier_id,
+            event_id=event_id,
+            name=name,
+            template_id=template_id,
+            media_type=media_type,
+            sha256=sha256,
+            size=len(content),
+            created_at=at,
+        )
+
+    def current_documents(self, dossier_id: int) -> list[DocumentRecord]:
+        """Return the newest record of each document name of a dossier, by name."""
+        newest = (
+            select(func.max(documents.c.id))
+            .where(documents.c.dossier_id == dossier_id)
+            .group_by(documents.c.name)
+        )
+        query = select(documents).where(documents.c.id.in_(newest)).order_by(documents.c.name)
+        return [DocumentRecord(**row) for row in self.connection.execute(query).mappings()]
+
+    # ---- numbering and the outgoing register ---------------------------------------------------
+
+    def allocate_number(self, *, organization: str, book: str, year: int) -> int:
+        """Return the next number of (organization, book, year), starting at 1, with no gaps.
+
+        One upsert-increment statement: the counter row stays locked until this transaction
+        ends, so concurrent issuers queue, and a rollback takes the number back.
+        """
+        statement = (
+            self._insert(counters)
+            .values(organization=organization, book=book, year=year, last_number=1)
+            .on_conflict_do_update(
+                index_elements=[counters.c.organization, counters.c.book, counters.c.year],
+                set_={"last_number": counters.c.last_number + 1},
+            )
+            .returning(counters.c.last_number)
+        )
+        return int(self.connection.execute(statement).scalar_one())
+
+    def add_register_entry(self, entry: RegisterEntry) -> None:
+        """Write a row of the outgoing register; NumberingError if its number is taken."""
+        values = {name: getattr(entry, name) for name in _REGISTER_FIELDS}
+        try:
+            # A savepoint, so that after a refusal the transaction is still usable (PostgreSQL
+            # would otherwise abort it).
+            with self.connection.begin_nested():
+                self.connection.execute(insert(register_table).values(**values))
+        except IntegrityError as exc:
+            if not is_unique_violation(exc):
+                raise
+            raise NumberingError(
+                f"Số {entry.number} của sổ “{entry.book}” năm {entry.year} ({entry.organization}) "
+                "đã có trong sổ đăng ký văn bản đi. Hãy cấp số mới rồi thử lại.",
+                f"Number {entry.number} of the book “{entry.book}” for {entry.year} "
+                f"({entry.organization}) is already in the outgoing register. "
+                "Allocate a new number and try again.",
+            ) from exc
+
+    def register(
+        self, *, year: int | None = None, organization: str | None = None
+    ) -> list[RegisterEntry]:
+        """Return the outgoing register, optionally of one year / organization, by number."""
+        table = register_table
+        query = select(table).order_by(
+            table.c.year, table.c.number, table.c.organization, table.c.book
+        )
+        if year is not None:
+            query = query.where(table.c.year == year)
+        if organization is not None:
+            query = query.where(table.c.organization == organization)
+        return [
+            RegisterEntry(**{name: row[name] for name in _REGISTER_FIELDS})
+            for row in self.connection.execute(query).mappings()
+        ]
+
+    # ---- helpers -------------------------------------------------------------------------------
+
+    def _insert(self, table: Table) -> sqlite.Insert | postgresql.Insert:
+        # ON CONFLICT is spelled the same on both, but lives in each dialect's own insert().
+        dialect = self.connection.dialect.name
+        if dialect == "sqlite":
+            return sqlite.insert(table)
+        if dialect == "postgresql":
+            return postgresql.insert(table)
+        raise StoreError(
+            f"vanban không hỗ trợ loại cơ sở dữ liệu “{dialect}”. Hãy dùng SQLite hoặc PostgreSQL.",
+            f"vanban does not support the database kind “{dialect}”. Use SQLite or PostgreSQL.",
+        )
+
+
+def _dossier(row: RowMapping) -> Dossier:
+    return Dossier(
+        id=row["id"],
+        workflow=row["workflow"],
+        title=row["title"],
+        state=row["state"],
+        data=json.loads(row["data_json"]),
+        created_by=row["created_by"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        version=row["version"],
+        number=row["number"],
+        issued_on=row["issued_on"],
+    )
+
+
+def _inserted_id(result: CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None  # every insert here is a single row into a table with an id
+    return int(key[0])
+
+
+def _dossier_not_found(dossier_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"Không có hồ sơ số {dossier_id}. Hãy xem danh sách bằng lệnh “vanban list”.",
+        f"There is no dossier {dossier_id}. See the list with “vanban list”.",
+    )
+
+
+def _to_json(data: dict[str, Any]) -> str:
+    try:
+        return json.dumps(data, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise StoreError(
+            f"Dữ liệu hồ sơ có giá trị không lưu được ({exc}). "
+            "Hãy chỉ dùng chữ, số, ngày tháng, danh sách và bảng trong dữ liệu.",
+            f"The dossier data holds a value that cannot be stored ({exc}). "
+            "Use only text, numbers, dates, lists and mappings in the data.",
+        ) from exc
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    # A naive datetime would be read as the machine's local time: refuse it instead of guessing.
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise StoreError(
+            f"Thời điểm {at.isoformat()} không có múi giờ nên không lưu được. "
+            "Đây là lỗi của vanban; hãy báo cho người phát triển.",
+            f"The time {at.isoformat()} has no time zone and cannot be stored. "
+            "This is a bug in vanban; please report it.",
+        )
+    return at.astimezone(dt.UTC)
