@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
+	rm -rf demo-output
 	$(BIN)/vanban demo demo-output
 
 test: lint typecheck pytest

@@ -65,7 +65,7 @@ STYLES: dict[str, tuple[float, bool, bool, Any, float, float, bool]] = {
     "VB Căn cứ": (14, False, True, _JUSTIFY, 0, 6, True),
     "VB Nội dung": (BODY_SIZE, False, False, _JUSTIFY, 0, 6, True),
     "VB Đề mục": (BODY_SIZE, True, False, _JUSTIFY, 0, 6, True),
-    "VB Phần": (BODY_SIZE, True, False, _CENTER, 6, 0, False),
+    "VB Phần": (BODY_SIZE, True, False, _CENTER, 6, 6, False),
     "VB Nơi nhận tiêu đề": (12, True, True, _LEFT, 0, 0, False),
     "VB Nơi nhận": (11, False, False, _LEFT, 0, 0, False),
     "VB Quyền hạn": (14, True, False, _CENTER, 0, 0, False),
@@ -161,10 +161,10 @@ def _define_styles(document: Any) -> None:
     kinh_gui.left_indent = Mm(KINH_GUI_LEFT_MM + KINH_GUI_HANGING_MM)
     kinh_gui.first_line_indent = Mm(-KINH_GUI_HANGING_MM)
     kinh_gui.tab_stops.add_tab_stop(Mm(KINH_GUI_LEFT_MM + KINH_GUI_HANGING_MM))
-    # No space between the recipient lines, 6 pt around the block.
-    document.styles["VB Kính gửi"].element.get_or_add_pPr().append(
-        OxmlElement("w:contextualSpacing")
-    )
+    # No space between the lines of one block (recipients; "Phần thứ …" and its title),
+    # 6 pt around the block.
+    for name in ("VB Kính gửi", "VB Phần"):
+        document.styles[name].element.get_or_add_pPr().append(OxmlElement("w:contextualSpacing"))
 
 
 def _setup_page(document: Any) -> None:

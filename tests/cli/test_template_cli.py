@@ -49,9 +49,3 @@ def test_show_unknown(run_cli: Run) -> None:
     result = run_cli("template", "show", "khong_co")
     assert result.exit_code == 1
     assert "Không có mẫu văn bản" in result.stderr
-
-
-def test_demo_prints_where_the_documents_are(run_cli: Run, tmp_path: object) -> None:
-    result = run_cli("demo", f"{tmp_path}/demo")
-    assert result.exit_code == 0
-    assert "Đã soạn 6 văn bản mẫu" in result.stdout

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
 from vanban import __version__
 from vanban.cli.output import Output
+from vanban.cli.session import Session
 from vanban.errors import VanbanError
 
 
@@ -26,21 +28,43 @@ from vanban.errors import VanbanError
     help="Ngôn ngữ thông báo / message language.",
 )
 @click.option("--debug", is_flag=True, help="Hiện chi tiết lỗi (traceback) khi có lỗi.")
+@click.option(
+    "--workspace",
+    "workspace_option",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Thư mục làm việc (chứa vanban.toml).",
+)
+@click.option("--as", "as_login", metavar="LOGIN", help="Hành động với tư cách người dùng LOGIN.")
 @click.version_option(__version__, prog_name="vanban")
 @click.pass_context
-def cli(context: click.Context, as_json: bool, lang: str, debug: bool) -> None:
-    """vanban — soạn văn bản hành chính đúng Nghị định 30/2020/NĐ-CP từ dữ liệu."""
-    output = context.obj if isinstance(context.obj, Output) else Output()
-    output.lang, output.as_json, output.debug = lang, as_json, debug
-    context.obj = output
+def cli(
+    context: click.Context,
+    as_json: bool,
+    lang: str,
+    debug: bool,
+    workspace_option: Path | None,
+    as_login: str | None,
+) -> None:
+    """vanban — soạn văn bản hành chính đúng Nghị định 30/2020/NĐ-CP và chuyển hồ sơ."""
+    session = context.obj if isinstance(context.obj, Session) else Session()
+    session.output.lang, session.output.as_json, session.output.debug = lang, as_json, debug
+    session.workspace_option, session.as_login = workspace_option, as_login
+    context.obj = session
 
 
 def _register() -> None:
-    from vanban.cli import demo, render, template
+    from vanban.cli import demo, dossier, register, render, template, workflow, workspace
 
-    cli.add_command(render.render)
-    cli.add_command(template.template)
-    cli.add_command(demo.demo)
+    for command in (
+        render.render,
+        template.template,
+        demo.demo,
+        workspace.init,
+        workflow.workflow,
+        register.register,
+        *dossier.COMMANDS,
+    ):
+        cli.add_command(command)
 
 
 _register()
@@ -50,9 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code (the console-script entry point)."""
     # The Output object outlives the click context, so an error raised inside a command can
     # still be reported in the language and format the user asked for.
-    output = Output(lang=os.environ.get("VANBAN_LANG", "vi"))
+    session = Session(output=Output(lang=os.environ.get("VANBAN_LANG", "vi")))
+    output = session.output
     try:
-        result = cli.main(args=argv, prog_name="vanban", standalone_mode=False, obj=output)
+        result = cli.main(args=argv, prog_name="vanban", standalone_mode=False, obj=session)
     except VanbanError as error:
         if output.debug:
             raise

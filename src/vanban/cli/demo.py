@@ -1,4 +1,4 @@
-"""``vanban demo``: render the shipped samples and show where they are."""
+"""``vanban demo``: render the samples and carry the seed documents through their lifecycle."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from vanban.cli.output import get_output
-from vanban.services.documents import DocumentService
+from vanban.services.demo import run_demo
 
 
 @click.command()
@@ -19,20 +19,39 @@ from vanban.services.documents import DocumentService
 )
 @click.pass_context
 def demo(context: click.Context, folder: Path) -> None:
-    """Soạn toàn bộ văn bản mẫu (samples/) vào thư mục FOLDER."""
+    """Chạy thử: soạn văn bản mẫu, lập hồ sơ và chuyển từ dự thảo đến ban hành trong FOLDER."""
     output = get_output(context)
-    service = DocumentService()
-    results = service.render_samples(folder)
-    for result in results:
-        output.line(f"  {result.template_id:<9} {result.output_path}")
+    report = run_demo(folder)
     output.say(
-        f"Đã soạn {len(results)} văn bản mẫu vào thư mục {folder.resolve()}.",
-        f"Rendered {len(results)} sample documents into {folder.resolve()}.",
+        f"Văn bản mẫu ({len(report.rendered)}): {folder / 'van_ban_mau'}",
+        f"Sample documents ({len(report.rendered)}): {folder / 'van_ban_mau'}",
+    )
+    output.line("")
+    output.line(f"{'Hồ sơ':>5}  {'Quy trình':<9}  {'Trạng thái':<10}  {'Số':>3}  Văn bản")
+    by_name = {path.name: path for path in report.issued_files}
+    for dossier in report.dossiers:
+        name = next((n for n in by_name if n.endswith(f"_{dossier.id:04d}.docx")), "")
+        output.line(
+            f"{dossier.id:>5}  {dossier.workflow:<9}  {dossier.state:<10}  "
+            f"{dossier.number or '':>3}  {by_name.get(name, '')}"
+        )
+    output.line("")
+    output.say(
+        f"Sổ đăng ký văn bản đi: {report.register_file}. Thư mục làm việc: {folder.resolve()} "
+        f"(thử: vanban --workspace {folder} --as minh history 1).",
+        f"Outgoing register: {report.register_file}. Workspace: {folder.resolve()} "
+        f"(try: vanban --workspace {folder} --as minh history 1).",
     )
     output.emit(
         {
             "ok": True,
             "folder": str(folder.resolve()),
-            "documents": [result.as_json() for result in results],
+            "samples": [r.as_json() for r in report.rendered],
+            "dossiers": [
+                {"id": d.id, "workflow": d.workflow, "state": d.state, "number": d.number}
+                for d in report.dossiers
+            ],
+            "issued_files": [str(p) for p in report.issued_files],
+            "register": str(report.register_file),
         }
     )

@@ -46,9 +46,7 @@ class Output:
 
 
 def get_output(context: click.Context) -> Output:
-    """Return the Output stored on the root command's context."""
-    output = context.find_root().obj
-    if not isinstance(output, Output):
-        output = Output()
-        context.find_root().obj = output
-    return output
+    """Return the Output of the call (kept on the root context's Session)."""
+    holder = context.find_root().obj
+    output = getattr(holder, "output", None)
+    return output if isinstance(output, Output) else Output()

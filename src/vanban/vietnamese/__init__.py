@@ -11,7 +11,7 @@ from .abbreviations import (
     DocumentType,
     abbreviation_for,
 )
-from .dates import format_date_long, format_date_short, format_place_date
+from .dates import VIETNAM_TIME, format_date_long, format_date_short, format_place_date
 from .filters import JINJA_FILTERS
 from .money import money_in_words
 from .numbers import format_number, ordinal_word, point_letter, to_roman
@@ -21,6 +21,7 @@ __all__ = [
     "ALL_ABBREVIATIONS",
     "DOCUMENT_TYPES",
     "JINJA_FILTERS",
+    "VIETNAM_TIME",
     "DocumentType",
     "abbreviation_for",
     "format_date_long",

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import datetime
 
-__all__ = ["format_date_long", "format_date_short", "format_place_date"]
+__all__ = ["VIETNAM_TIME", "format_date_long", "format_date_short", "format_place_date"]
+
+# Vietnam keeps UTC+7 all year (no daylight saving): the date printed on a document and the
+# times shown to people are Vietnamese time whatever the server's zone.
+VIETNAM_TIME = datetime.timezone(datetime.timedelta(hours=7), "ICT")
 
 # A blank in a draft is wide enough to write the day or month by hand after signing.
 _DRAFT_BLANK = " " * 5

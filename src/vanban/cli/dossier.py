@@ -1,0 +1,254 @@
+"""Dossier commands: new, list, show, history, advance and its shortcuts, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vanban.cli.output import Output
+from vanban.cli.session import get_session
+from vanban.models import Dossier, Event
+from vanban.services.dossiers import AdvanceResult
+from vanban.vietnamese import VIETNAM_TIME
+
+TIME_FORMAT = "%d/%m/%Y %H:%M"
+
+
+def _local(moment: dt.datetime) -> str:
+    """Return a stored (UTC) time as people in Vietnam read it."""
+    return moment.astimezone(VIETNAM_TIME).strftime(TIME_FORMAT)
+
+
+def _dossier_json(dossier: Dossier) -> dict[str, Any]:
+    return {
+        "id": dossier.id,
+        "workflow": dossier.workflow,
+        "title": dossier.title,
+        "state": dossier.state,
+        "created_by": dossier.created_by,
+        "created_at": dossier.created_at.isoformat(),
+        "updated_at": dossier.updated_at.isoformat(),
+        "number": dossier.number,
+        "issued_on": dossier.issued_on.isoformat() if dossier.issued_on else None,
+    }
+
+
+def _event_json(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "actor": event.actor,
+        "event": event.event,
+        "from": event.from_state,
+        "to": event.to_state,
+        "comment": event.comment,
+        "at": event.at.isoformat(),
+        "documents": [{"name": d.name, "sha256": d.sha256} for d in event.documents],
+    }
+
+
+def _report(output: Output, result: AdvanceResult) -> None:
+    dossier, event = result.dossier, result.event
+    output.say(
+        f"Hồ sơ số {dossier.id}: {event.event} ({event.from_state or '—'} → {event.to_state}).",
+        f"Dossier {dossier.id}: {event.event} ({event.from_state or '—'} → {event.to_state}).",
+    )
+    if result.register_entry is not None:
+        entry = result.register_entry
+        output.say(
+            f"Đã cấp số {entry.number_and_symbol}, ngày {entry.issued_on:%d/%m/%Y}.",
+            f"Numbered {entry.number_and_symbol}, dated {entry.issued_on:%d/%m/%Y}.",
+        )
+    for record in result.documents:
+        output.line(f"  {record.name}  sha256 {record.sha256[:16]}…")
+    output.emit(
+        {
+            "ok": True,
+            "dossier": _dossier_json(dossier),
+            "event": _event_json(event),
+            "documents": [
+                {"name": r.name, "sha256": r.sha256, "bytes": r.size} for r in result.documents
+            ],
+            "register": None
+            if result.register_entry is None
+            else {
+                "number_and_symbol": result.register_entry.number_and_symbol,
+                "issued_on": result.register_entry.issued_on.isoformat(),
+            },
+        }
+    )
+
+
+@click.command()
+@click.argument("workflow_name", metavar="WORKFLOW")
+@click.argument("data", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--title", help="Tên hồ sơ (mặc định: trích yếu).")
+@click.pass_context
+def new(context: click.Context, workflow_name: str, data: Path, title: str | None) -> None:
+    """Lập hồ sơ mới theo quy trình WORKFLOW từ tệp dữ liệu DATA, in số hồ sơ."""
+    session = get_session(context)
+    result = session.service().create(session.user(), workflow_name, data, title)
+    _report(session.output, result)
+
+
+@click.command("list")
+@click.option("--state", help="Chỉ hồ sơ ở trạng thái này (ví dụ: submitted).")
+@click.option("--workflow", "workflow_name", help="Chỉ hồ sơ của quy trình này.")
+@click.pass_context
+def list_dossiers(context: click.Context, state: str | None, workflow_name: str | None) -> None:
+    """Liệt kê hồ sơ."""
+    session = get_session(context)
+    session.user()
+    service = session.service()
+    dossiers = service.dossiers(state=state, workflow=workflow_name)
+    for dossier in dossiers:
+        label = service.workflow(dossier.workflow).states[dossier.state].label
+        session.output.line(
+            f"{dossier.id:>4}  {dossier.workflow:<9} {label:<14} {dossier.title[:70]}"
+        )
+    if not dossiers:
+        session.output.say("Chưa có hồ sơ nào.", "No dossiers.")
+    session.output.emit({"ok": True, "dossiers": [_dossier_json(d) for d in dossiers]})
+
+
+@click.command()
+@click.argument("dossier_id", metavar="ID", type=int)
+@click.pass_context
+def show(context: click.Context, dossier_id: int) -> None:
+    """Hiện một hồ sơ: trạng thái, văn bản, ý kiến trả lại và việc có thể làm."""
+    session = get_session(context)
+    view = session.service().show(dossier_id, session.user())
+    dossier, output = view.dossier, session.output
+    output.line(f"Hồ sơ số {dossier.id} — {view.workflow.label}: {dossier.title}")
+    output.line(f"Trạng thái: {view.state_label} ({dossier.state})")
+    output.line(f"Người lập: {dossier.created_by}, {_local(dossier.created_at)}")
+    if view.number_and_symbol and dossier.issued_on is not None:
+        output.line(f"Số, ký hiệu: {view.number_and_symbol}, ngày {dossier.issued_on:%d/%m/%Y}")
+    if view.last_return is not None:
+        event = view.last_return
+        output.line(f"Ý kiến trả lại ({event.actor}, {_local(event.at)}): {event.comment}")
+    for record in view.documents:
+        output.line(f"Văn bản: {record.name} ({record.size:,} byte, sha256 {record.sha256[:16]}…)")
+    choices = ", ".join(f"{e.name} ({e.label})" for e in view.available) or "không có"
+    output.line(f"Bạn có thể: {choices}")
+    output.emit(
+        {
+            "ok": True,
+            "dossier": _dossier_json(dossier),
+            "state_label": view.state_label,
+            "data": dossier.data,
+            "returned": None if view.last_return is None else _event_json(view.last_return),
+            "documents": [
+                {"name": r.name, "sha256": r.sha256, "bytes": r.size} for r in view.documents
+            ],
+            "available_events": [e.name for e in view.available],
+        }
+    )
+
+
+@click.command()
+@click.argument("dossier_id", metavar="ID", type=int)
+@click.pass_context
+def history(context: click.Context, dossier_id: int) -> None:
+    """Nhật ký của hồ sơ: ai, khi nào, từ trạng thái nào sang trạng thái nào, ý kiến."""
+    session = get_session(context)
+    session.user()
+    events = session.service().history(dossier_id)
+    for event in events:
+        comment = f" — “{event.comment}”" if event.comment else ""
+        session.output.line(
+            f"{_local(event.at)}  {event.actor:<8} {event.event:<8} "
+            f"{event.from_state or '—'} → {event.to_state}{comment}"
+        )
+        for document in event.documents:
+            session.output.line(f"{'':<18}{document.name} sha256 {document.sha256}")
+    session.output.emit(
+        {"ok": True, "dossier": dossier_id, "history": [_event_json(e) for e in events]}
+    )
+
+
+def _advance(
+    context: click.Context, dossier_id: int, event: str, comment: str, patch: Path | None
+) -> None:
+    session = get_session(context)
+    result = session.service().advance(
+        session.user(), dossier_id, event, comment=comment, patch_path=patch
+    )
+    _report(session.output, result)
+
+
+@click.command()
+@click.argument("dossier_id", metavar="ID", type=int)
+@click.argument("event")
+@click.option("--comment", default="", help="Ý kiến, lý do (bắt buộc khi trả lại).")
+@click.option(
+    "--data",
+    "patch",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Tệp YAML sửa đổi dữ liệu (khi còn dự thảo).",
+)
+@click.pass_context
+def advance(
+    context: click.Context, dossier_id: int, event: str, comment: str, patch: Path | None
+) -> None:
+    """Thực hiện việc EVENT trên hồ sơ ID (ví dụ: submit, review, approve, issue)."""
+    _advance(context, dossier_id, event, comment, patch)
+
+
+def _shortcut(event: str, help_text: str) -> click.Command:
+    @click.command(name=event, help=help_text)
+    @click.argument("dossier_id", metavar="ID", type=int)
+    @click.option("--comment", default="", help="Ý kiến, lý do.")
+    @click.option(
+        "--data",
+        "patch",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Tệp YAML sửa đổi dữ liệu (khi còn dự thảo).",
+    )
+    @click.pass_context
+    def command(context: click.Context, dossier_id: int, comment: str, patch: Path | None) -> None:
+        _advance(context, dossier_id, event, comment, patch)
+
+    return command
+
+
+@click.command()
+@click.argument("dossier_id", metavar="ID", type=int)
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Thư mục ghi văn bản.",
+)
+@click.pass_context
+def export(context: click.Context, dossier_id: int, folder: Path) -> None:
+    """Ghi các văn bản hiện tại của hồ sơ ID ra thư mục."""
+    session = get_session(context)
+    session.user()
+    written = session.service().export(dossier_id, folder)
+    for path in written:
+        session.output.line(str(path))
+    session.output.say(
+        f"Đã ghi {len(written)} tệp vào {folder}.", f"Wrote {len(written)} files to {folder}."
+    )
+    session.output.emit({"ok": True, "files": [str(path) for path in written]})
+
+
+COMMANDS = (
+    new,
+    list_dossiers,
+    show,
+    history,
+    advance,
+    export,
+    _shortcut("submit", "Trình hồ sơ ID (thư ký)."),
+    _shortcut("review", "Thẩm định đạt hồ sơ ID (người thẩm định)."),
+    _shortcut("approve", "Phê duyệt hồ sơ ID (lãnh đạo)."),
+    _shortcut("return", "Trả lại hồ sơ ID kèm --comment (người thẩm định, lãnh đạo)."),
+    _shortcut("reject", "Không duyệt hồ sơ ID kèm --comment (lãnh đạo)."),
+    _shortcut("issue", "Cấp số, ghi ngày và ban hành hồ sơ ID (văn thư)."),
+)

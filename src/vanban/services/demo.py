@@ -1,0 +1,76 @@
+"""``vanban demo``: the samples rendered, then carried as dossiers through their lifecycle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from vanban.errors import WorkspaceError
+from vanban.models import Dossier
+from vanban.services.documents import DocumentService, RenderResult
+from vanban.services.dossiers import DossierService
+from vanban.services.register_export import export_register
+from vanban.workspace import WORKSPACE_FILE, init_workspace, load_workspace
+
+# The people of the starter workspace (vanban init) and what each does.
+SECRETARY, REVIEWER, APPROVER, CLERK = "minh", "an", "huong", "lan"
+RETURN_COMMENT = "Đề nghị bổ sung nơi nhận và kiểm tra lại căn cứ trước khi trình lãnh đạo."
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """What the demo produced."""
+
+    folder: Path
+    rendered: list[RenderResult]
+    dossiers: list[Dossier]
+    issued_files: list[Path]
+    register_file: Path
+
+
+def run_demo(folder: Path) -> DemoReport:
+    """Render the samples, then run each seed sample through draft → issued in a workspace."""
+    if (folder / WORKSPACE_FILE).exists():
+        raise WorkspaceError(
+            f"Thư mục {folder} đã có một thư mục làm việc; bản chạy thử cần thư mục mới. "
+            "Hãy xóa thư mục đó hoặc chọn tên khác.",
+            f"{folder} already holds a workspace; the demo needs a fresh folder. "
+            "Delete it or choose another name.",
+        )
+    documents = DocumentService()
+    rendered = documents.render_samples(folder / "van_ban_mau")
+    init_workspace(folder)
+    service = DossierService(load_workspace(folder))
+    user = service.workspace.user
+    data_dir = folder / "du_lieu"
+    data_dir.mkdir(exist_ok=True)
+    dossier_ids = []
+    for index, sample in enumerate(documents.samples()):
+        if not sample.seed:
+            continue
+        values = yaml.safe_load(sample.data_path.read_text(encoding="utf-8"))
+        for key in ("so", "ngay", "nam"):  # a dossier starts as a draft: no number, no date
+            values.pop(key, None)
+        data_path = data_dir / sample.data_path.name
+        data_path.write_text(
+            yaml.safe_dump(values, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        dossier_id = service.create(user(SECRETARY), sample.template_id, data_path).dossier.id
+        service.advance(user(SECRETARY), dossier_id, "submit")
+        if index == 0:  # one dossier goes back once with the reviewer's comment
+            service.advance(user(REVIEWER), dossier_id, "return", comment=RETURN_COMMENT)
+            service.advance(
+                user(SECRETARY), dossier_id, "submit", comment="Đã bổ sung theo ý kiến thẩm định."
+            )
+        service.advance(user(REVIEWER), dossier_id, "review")
+        service.advance(user(APPROVER), dossier_id, "approve")
+        service.advance(user(CLERK), dossier_id, "issue")
+        dossier_ids.append(dossier_id)
+    issued: list[Path] = []
+    for dossier_id in dossier_ids:
+        issued += service.export(dossier_id, folder / "van_ban_ban_hanh")
+    register_file = export_register(service.register(), folder / "so_van_ban_di.xlsx")
+    dossiers = [dossier for dossier in service.dossiers() if dossier.id in dossier_ids]
+    return DemoReport(folder, rendered, dossiers, issued, register_file)

@@ -1,0 +1,388 @@
+"""Use cases for dossiers: create, show, advance through the workflow, export, the register.
+
+Every change is one store transaction: the state change, the history entry, the documents
+rendered for it and (on issue) the register number commit together or not at all. A second
+person acting on the same dossier at the same moment waits for the first, then finds the
+dossier already moved and is refused with a plain sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vanban.documents import (
+    RenderedDocument,
+    Renderer,
+    TemplateCatalogue,
+    load_document_data,
+    write_atomically,
+)
+from vanban.documents.context import number_and_symbol
+from vanban.documents.data_source import DocumentData
+from vanban.documents.validation import validate
+from vanban.errors import NotPermittedError, WorkflowError
+from vanban.models import DocumentRecord, DocumentRef, Dossier, Event, RegisterEntry
+from vanban.resources import shipped_dir
+from vanban.store import Store, open_store
+from vanban.vietnamese import VIETNAM_TIME
+from vanban.workflow import (
+    Actor,
+    DossierFacts,
+    EventDefinition,
+    WorkflowDefinition,
+    WorkflowEngine,
+    load_workflows,
+)
+from vanban.workspace import User, Workspace
+
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Test-only: a path; when set, advance() writes it and sleeps inside the open transaction so a
+# test can kill the process there and prove nothing half-done survives.
+PAUSE_HOOK = "VANBAN_TEST_PAUSE_IN_TRANSACTION"
+Clock = Callable[[], dt.datetime]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _json_ready(value: Any) -> Any:
+    """Return ``value`` with dates as ISO text, so dossier data stores as JSON."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_ready(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _json_ready(item) for key, item in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class DossierView:
+    """A dossier as ``vanban show`` presents it."""
+
+    dossier: Dossier
+    workflow: WorkflowDefinition
+    documents: list[DocumentRecord]
+    available: list[EventDefinition]
+    last_return: Event | None
+
+    number_and_symbol: str = ""  # "03/KH-HKH" once issued
+
+    @property
+    def state_label(self) -> str:
+        """The Vietnamese label of the current state."""
+        return self.workflow.states[self.dossier.state].label
+
+
+@dataclass(frozen=True)
+class AdvanceResult:
+    """What one event did."""
+
+    dossier: Dossier
+    event: Event
+    documents: list[DocumentRecord] = field(default_factory=list)
+    register_entry: RegisterEntry | None = None
+
+
+class DossierService:
+    """The dossier use cases of one workspace."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        store: Store | None = None,
+        catalogue: TemplateCatalogue | None = None,
+        renderer: Renderer | None = None,
+        workflows: Mapping[str, WorkflowDefinition] | None = None,
+        clock: Clock = _now,
+    ) -> None:
+        self.workspace = workspace
+        self.catalogue = catalogue or TemplateCatalogue()
+        self.renderer = renderer or Renderer()
+        known = [spec.id for spec in self.catalogue.list()]
+        self.workflows = dict(workflows or workflow_definitions(workspace.root, known))
+        self.engines = {name: WorkflowEngine(d) for name, d in self.workflows.items()}
+        self.store = store or open_store(workspace.store_url)
+        self.clock = clock
+
+    # ---- reading ---------------------------------------------------------------------------
+
+    def workflow(self, name: str) -> WorkflowDefinition:
+        """Return the workflow ``name`` or refuse naming the ones there are."""
+        if name in self.workflows:
+            return self.workflows[name]
+        known = ", ".join(sorted(self.workflows))
+        raise WorkflowError(
+            f"Không có quy trình “{name}”. Các quy trình hiện có: {known}.",
+            f"There is no workflow “{name}”. Available: {known}.",
+        )
+
+    def dossiers(self, *, state: str | None = None, workflow: str | None = None) -> list[Dossier]:
+        """Return the dossiers, optionally of one state and workflow."""
+        with self.store.read() as tx:
+            return tx.list_dossiers(state=state, workflow=workflow)
+
+    def show(self, dossier_id: int, user: User) -> DossierView:
+        """Return one dossier with its documents and what ``user`` can do with it now."""
+        with self.store.read() as tx:
+            dossier = tx.get_dossier(dossier_id)
+            documents = tx.current_documents(dossier_id)
+            history = tx.history(dossier_id)
+        returns = [event for event in history if event.event == "return"]
+        definition = self.workflow(dossier.workflow)
+        symbol = ""
+        if dossier.number is not None:
+            values = {**self._defaults(dossier.data), **dossier.data}
+            symbol = number_and_symbol(self.catalogue.get(definition.document), values)
+        return DossierView(
+            dossier=dossier,
+            workflow=self.workflow(dossier.workflow),
+            documents=documents,
+            available=self.engines[dossier.workflow].available_events(
+                DossierFacts(dossier.state, dossier.created_by), _actor(user)
+            ),
+            last_return=returns[-1] if returns and dossier.state == "draft" else None,
+            number_and_symbol=symbol,
+        )
+
+    def history(self, dossier_id: int) -> list[Event]:
+        """Return the audit trail of a dossier, oldest first."""
+        with self.store.read() as tx:
+            tx.get_dossier(dossier_id)
+            return tx.history(dossier_id)
+
+    def register(self, year: int | None = None) -> list[RegisterEntry]:
+        """Return the outgoing register of this organisation."""
+        with self.store.read() as tx:
+            return tx.register(year=year)
+
+    # ---- changing ----------------------------------------------------------------------------
+
+    def create(
+        self, user: User, workflow_name: str, data_path: Path, title: str | None = None
+    ) -> AdvanceResult:
+        """Create a dossier in the workflow's initial state from a data file."""
+        definition = self.workflow(workflow_name)
+        if "secretary" not in user.roles:
+            raise NotPermittedError(
+                f"Chỉ thư ký (secretary) mới lập hồ sơ mới; “{user.login}” không có vai trò này.",
+                f"Only a secretary creates dossiers; “{user.login}” does not have that role.",
+            )
+        data = load_document_data(data_path)
+        values = self._validated(definition, data)
+        now = self.clock()
+        with self.store.transaction() as tx:
+            dossier = tx.create_dossier(
+                workflow=definition.name,
+                title=title or str(values.get("trich_yeu", data_path.stem)),
+                state=definition.initial,
+                data=_json_ready(data.values),
+                created_by=user.login,
+                at=now,
+            )
+            rendered = self._render(definition, dossier.data, tx_source=str(data_path))
+            name = self._document_name(definition, dossier)
+            event = tx.add_event(
+                dossier_id=dossier.id,
+                actor=user.login,
+                event="create",
+                from_state=None,
+                to_state=dossier.state,
+                comment="",
+                at=now,
+                documents=[DocumentRef(name, rendered.sha256)],
+            )
+            record = tx.add_document(
+                dossier_id=dossier.id,
+                event_id=event.id,
+                name=name,
+                template_id=definition.document,
+                media_type=DOCX_MEDIA_TYPE,
+                content=rendered.content,
+                at=now,
+            )
+        return AdvanceResult(dossier, event, [record])
+
+    def advance(
+        self,
+        user: User,
+        dossier_id: int,
+        event_name: str,
+        *,
+        comment: str = "",
+        patch_path: Path | None = None,
+    ) -> AdvanceResult:
+        """Fire ``event_name`` on a dossier: check, render, store, all in one transaction."""
+        patch = load_document_data(patch_path) if patch_path else None
+        comment = comment.strip()
+        with self.store.transaction() as tx:
+            dossier = tx.get_dossier(dossier_id)
+            definition = self.workflow(dossier.workflow)
+            transition = self.engines[dossier.workflow].fire(
+                DossierFacts(dossier.state, dossier.created_by), _actor(user), event_name, comment
+            )
+            event_def = transition.event
+            data = dict(dossier.data)
+            if patch is not None:
+                if not event_def.accepts_data:
+                    raise WorkflowError(
+                        f"Việc “{event_def.name}” không nhận dữ liệu sửa đổi (--data). "
+                        "Chỉ sửa được khi hồ sơ còn là dự thảo.",
+                        f"The event “{event_def.name}” takes no data patch (--data). "
+                        "Data can be changed only while the dossier is a draft.",
+                    )
+                data.update(_json_ready(patch.values))
+                self._validated(definition, DocumentData(data, str(patch_path)))
+            now = self.clock()
+            number, issued_on = None, None
+            if event_def.number:
+                issued_on = now.astimezone(VIETNAM_TIME).date()
+                # Each issuing body keeps its own sequence: the number belongs to the body
+                # named on the document, which may differ from the workspace's default.
+                number = tx.allocate_number(
+                    organization=self._issuer(data),
+                    book=self.workspace.book,
+                    year=issued_on.year,
+                )
+                data["so"], data["ngay"] = number, issued_on.isoformat()
+            rendered = self._render(definition, data) if event_def.render else None
+            name = self._document_name(definition, dossier)
+            updated = tx.update_dossier(
+                dossier,
+                state=transition.to_state,
+                data=data,
+                at=now,
+                number=number if number is not None else dossier.number,
+                issued_on=issued_on or dossier.issued_on,
+            )
+            event = tx.add_event(
+                dossier_id=dossier.id,
+                actor=user.login,
+                event=event_def.name,
+                from_state=transition.from_state,
+                to_state=transition.to_state,
+                comment=comment,
+                at=now,
+                documents=[DocumentRef(name, rendered.sha256)] if rendered else [],
+            )
+            records = []
+            if rendered is not None:
+                records.append(
+                    tx.add_document(
+                        dossier_id=dossier.id,
+                        event_id=event.id,
+                        name=name,
+                        template_id=definition.document,
+                        media_type=DOCX_MEDIA_TYPE,
+                        content=rendered.content,
+                        at=now,
+                    )
+                )
+            entry = None
+            if number is not None and issued_on is not None:
+                entry = self._register_entry(definition, updated, number, issued_on)
+                tx.add_register_entry(entry)
+            _pause_for_tests()
+        return AdvanceResult(updated, event, records, entry)
+
+    def export(self, dossier_id: int, folder: Path) -> list[Path]:
+        """Write the dossier's current documents into ``folder`` (created when missing)."""
+        with self.store.read() as tx:
+            tx.get_dossier(dossier_id)
+            documents = tx.current_documents(dossier_id)
+            contents = [(record, tx.get_blob(record.sha256)) for record in documents]
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for record, content in contents:
+            target = folder / record.name
+            write_atomically(content, target)
+            written.append(target)
+        return written
+
+    # ---- helpers -----------------------------------------------------------------------------
+
+    def _validated(self, definition: WorkflowDefinition, data: DocumentData) -> dict[str, Any]:
+        spec = self.catalogue.get(definition.document)
+        return validate(spec, data, self._defaults(data.values))
+
+    def _render(
+        self, definition: WorkflowDefinition, data: dict[str, Any], tx_source: str = ""
+    ) -> RenderedDocument:
+        spec = self.catalogue.get(definition.document)
+        document = DocumentData(data, tx_source or f"hồ sơ ({definition.name})")
+        return self.renderer.render(
+            spec,
+            document,
+            self._defaults(data),
+            today=self.clock().astimezone(VIETNAM_TIME).date(),
+        )
+
+    def _defaults(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        return self.workspace.organization.document_defaults(data)
+
+    def _issuer(self, data: Mapping[str, Any]) -> str:
+        return str(data.get("ky_hieu_co_quan") or self.workspace.organization.abbreviation)
+
+    @staticmethod
+    def _document_name(definition: WorkflowDefinition, dossier: Dossier) -> str:
+        return f"{definition.document}_{dossier.id:04d}.docx"
+
+    def _register_entry(
+        self, definition: WorkflowDefinition, dossier: Dossier, number: int, issued_on: dt.date
+    ) -> RegisterEntry:
+        spec = self.catalogue.get(definition.document)
+        values = {**self._defaults(dossier.data), **dossier.data}
+        signature = values.get("ky", {})
+        filed = [code for code in values.get("luu", []) if code != "VT"]
+        return RegisterEntry(
+            number_and_symbol=number_and_symbol(spec, {**values, "so": number}),
+            issued_on=issued_on,
+            type_and_subject=f"{spec.document_type}: {values.get('trich_yeu', '')}",
+            signer=str(signature.get("ho_ten", "")),
+            recipients="; ".join(values.get("kinh_gui", []) + values.get("noi_nhan", [])),
+            filed_at=", ".join(["VT", *filed]),
+            copies=None,
+            sent_on=issued_on,
+            received_by="",
+            note="",
+            organization=self._issuer(dossier.data),
+            book=self.workspace.book,
+            year=issued_on.year,
+            number=number,
+            dossier_id=dossier.id,
+        )
+
+
+def workflow_definitions(
+    workspace_root: Path | None, known_templates: Collection[str] | None = None
+) -> dict[str, WorkflowDefinition]:
+    """Return the shipped workflows, overridden by the workspace's own ``workflows/*.yaml``."""
+    definitions = dict(load_workflows(shipped_dir("workflows"), known_templates))
+    local = workspace_root / "workflows" if workspace_root is not None else None
+    if local is not None and local.is_dir():
+        definitions.update(load_workflows(local, known_templates))
+    return definitions
+
+
+def _actor(user: User) -> Actor:
+    return Actor(login=user.login, roles=user.roles)
+
+
+def _pause_for_tests() -> None:
+    marker = os.environ.get(PAUSE_HOOK)
+    if marker:
+        Path(marker).write_text("paused", encoding="utf-8")
+        time.sleep(60)
+
+
+def open_service(workspace: Workspace) -> DossierService:
+    """Return the dossier service of ``workspace`` (store opened and migrated)."""
+    return DossierService(workspace)

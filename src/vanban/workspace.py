@@ -1,0 +1,262 @@
+"""The workspace: ``vanban.toml`` (organisation, users and roles) and the ``.vanban/`` folder.
+
+Commands find it as git finds a repository: ``--workspace DIR``, then ``VANBAN_HOME``, then the
+nearest ``vanban.toml`` above the current folder. The acting user is ``--as``, then
+``VANBAN_USER``, then the operating-system login; a login not listed can do nothing.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vanban.errors import NotPermittedError, WorkspaceError
+
+WORKSPACE_FILE = "vanban.toml"
+STATE_DIR = ".vanban"
+DATABASE_FILE = "vanban.db"
+ROLES = ("secretary", "reviewer", "approver", "clerk")
+ROLE_LABELS = {
+    "secretary": "thư ký (soạn thảo)",
+    "reviewer": "người thẩm định",
+    "approver": "lãnh đạo (phê duyệt)",
+    "clerk": "văn thư",
+}
+DEFAULT_BOOK = "van_ban_di"
+
+STARTER = """\
+# vanban workspace. Edit the organisation and the people, then run "vanban new …".
+[organization]
+parent = "UBND TỈNH SƠN LA"             # cơ quan chủ quản (optional)
+name = "HỘI KHUYẾN HỌC TỈNH SƠN LA"      # cơ quan ban hành
+abbreviation = "HKH"                     # ký hiệu cơ quan: "03/KH-HKH"
+place = "Sơn La"                         # địa danh
+
+# Roles: secretary (soạn, trình), reviewer (thẩm định: đạt hoặc trả lại),
+# approver (lãnh đạo: duyệt hoặc không duyệt), clerk (văn thư: cấp số, ban hành, lưu trữ).
+[[users]]
+login = "minh"
+full_name = "Lò Thị Minh"
+roles = ["secretary"]
+
+[[users]]
+login = "an"
+full_name = "Nguyễn Văn An"
+title = "CHÁNH VĂN PHÒNG"
+roles = ["reviewer"]
+
+[[users]]
+login = "huong"
+full_name = "Mai Thu Hương"
+title = "CHỦ TỊCH"
+roles = ["approver"]
+
+[[users]]
+login = "lan"
+full_name = "Cầm Thị Lan"
+roles = ["clerk"]
+
+# [store]
+# url = "postgresql+psycopg://vanban@localhost/vanban"   # default: SQLite in .vanban/
+"""
+
+
+@dataclass(frozen=True)
+class Organization:
+    """The issuing body and the defaults it gives every document."""
+
+    name: str
+    abbreviation: str
+    place: str
+    parent: str = ""
+
+    def document_defaults(self, data: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Return the document fields this organisation fills in unless the data overrides.
+
+        A document that names another issuing body (``co_quan``) gets none of them: its parent
+        body, abbreviation and place are that body's, not this workspace's.
+        """
+        other = (data or {}).get("co_quan")
+        if other and str(other).strip().upper() != self.name.upper():
+            return {}
+        defaults: dict[str, Any] = {
+            "co_quan": self.name,
+            "ky_hieu_co_quan": self.abbreviation,
+            "dia_danh": self.place,
+        }
+        if self.parent:
+            defaults["co_quan_chu_quan"] = self.parent
+        return defaults
+
+
+@dataclass(frozen=True)
+class User:
+    """A person who may act in the workspace."""
+
+    login: str
+    full_name: str
+    roles: frozenset[str]
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A loaded workspace."""
+
+    root: Path
+    organization: Organization
+    users: Mapping[str, User]
+    store_url: str
+    book: str = DEFAULT_BOOK
+
+    @property
+    def state_dir(self) -> Path:
+        """The ``.vanban/`` folder."""
+        return self.root / STATE_DIR
+
+    def user(self, login: str) -> User:
+        """Return the user ``login`` or refuse: someone not listed can do nothing."""
+        if login in self.users:
+            return self.users[login]
+        known = ", ".join(sorted(self.users)) or "(chưa có ai)"
+        raise NotPermittedError(
+            f"Người dùng “{login}” không có trong {WORKSPACE_FILE} nên không được làm gì. "
+            f"Hãy dùng --as với một trong: {known}, hoặc nhờ quản trị thêm người này.",
+            f"The user “{login}” is not listed in {WORKSPACE_FILE} and may do nothing. "
+            f"Use --as with one of: {known}, or ask to be added.",
+        )
+
+
+def _bad(path: Path, where: str, problem: str, problem_en: str) -> WorkspaceError:
+    return WorkspaceError(
+        f"Tệp {path} có lỗi ở {where}: {problem}. Hãy sửa tệp rồi chạy lại.",
+        f"{path} is invalid at {where}: {problem_en}. Fix the file and run again.",
+    )
+
+
+def _text(raw: Mapping[str, Any], key: str, path: Path, where: str, required: bool) -> str:
+    value = raw.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise _bad(path, f"{where}.{key}", "cần một chuỗi chữ", "a text value is needed")
+    return value.strip()
+
+
+def _users(raw: Any, path: Path) -> dict[str, User]:
+    if not isinstance(raw, list) or not raw:
+        raise _bad(path, "[[users]]", "chưa khai báo người dùng nào", "no users are declared")
+    users: dict[str, User] = {}
+    for index, item in enumerate(raw, start=1):
+        where = f"[[users]] thứ {index}"
+        if not isinstance(item, dict):
+            raise _bad(path, where, "phải là một bảng", "it must be a table")
+        login = _text(item, "login", path, where, required=True)
+        roles = item.get("roles", [])
+        if not isinstance(roles, list) or not roles or any(role not in ROLES for role in roles):
+            raise _bad(
+                path,
+                f"{where}.roles",
+                f"vai trò phải là một hoặc nhiều trong {', '.join(ROLES)}",
+                f"roles must be one or more of {', '.join(ROLES)}",
+            )
+        if login in users:
+            raise _bad(path, where, f"“{login}” bị khai báo hai lần", f"“{login}” appears twice")
+        users[login] = User(
+            login=login,
+            full_name=_text(item, "full_name", path, where, required=True),
+            roles=frozenset(roles),
+            title=_text(item, "title", path, where, required=False),
+        )
+    return users
+
+
+def load_workspace(root: Path, environ: Mapping[str, str] | None = None) -> Workspace:
+    """Read ``root/vanban.toml``; every problem is a WorkspaceError naming the key."""
+    environ = os.environ if environ is None else environ
+    path = root / WORKSPACE_FILE
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise WorkspaceError(
+            f"Không đọc được {path}. Hãy kiểm tra đường dẫn, hoặc tạo bằng “vanban init”.",
+            f"Cannot read {path}. Check the path, or create it with “vanban init”.",
+        ) from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise WorkspaceError(
+            f"Tệp {path} không đúng cú pháp TOML ({exc}). Hãy sửa dòng đó rồi chạy lại.",
+            f"{path} is not valid TOML ({exc}). Fix that line and run again.",
+        ) from exc
+    organization = raw.get("organization")
+    if not isinstance(organization, dict):
+        raise _bad(path, "[organization]", "thiếu thông tin cơ quan", "the organization is missing")
+    abbreviation = _text(organization, "abbreviation", path, "[organization]", required=True)
+    if " " in abbreviation:
+        raise _bad(path, "[organization].abbreviation", "không được có dấu cách", "no spaces")
+    store = raw.get("store", {})
+    configured_url = store.get("url", "") if isinstance(store, dict) else ""
+    url = environ.get("VANBAN_DATABASE_URL") or configured_url
+    if not url:
+        url = f"sqlite:///{(root / STATE_DIR / DATABASE_FILE).resolve()}"
+    return Workspace(
+        root=root,
+        organization=Organization(
+            name=_text(organization, "name", path, "[organization]", required=True),
+            abbreviation=abbreviation,
+            place=_text(organization, "place", path, "[organization]", required=True),
+            parent=_text(organization, "parent", path, "[organization]", required=False),
+        ),
+        users=_users(raw.get("users"), path),
+        store_url=url,
+    )
+
+
+def find_workspace_root(
+    explicit: Path | None, environ: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Path:
+    """Return the workspace folder: --workspace, then VANBAN_HOME, then the nearest above."""
+    environ = os.environ if environ is None else environ
+    if explicit is not None:
+        candidates = [explicit]
+    elif environ.get("VANBAN_HOME"):
+        candidates = [Path(environ["VANBAN_HOME"])]
+    else:
+        start = (cwd or Path.cwd()).resolve()
+        candidates = [start, *start.parents]
+    for candidate in candidates:
+        if (candidate / WORKSPACE_FILE).is_file():
+            return candidate
+    raise WorkspaceError(
+        f"Không tìm thấy {WORKSPACE_FILE}. Hãy chạy lệnh trong thư mục làm việc, dùng "
+        "--workspace, hoặc tạo mới bằng “vanban init”.",
+        f"No {WORKSPACE_FILE} found. Run inside a workspace, pass --workspace, "
+        "or create one with “vanban init”.",
+    )
+
+
+def acting_login(explicit: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """Return who is acting: --as, then VANBAN_USER, then the operating-system login."""
+    environ = os.environ if environ is None else environ
+    return explicit or environ.get("VANBAN_USER") or getpass.getuser()
+
+
+def init_workspace(root: Path) -> Path:
+    """Create ``vanban.toml`` and ``.vanban/`` in ``root``; refuse to overwrite a workspace."""
+    path = root / WORKSPACE_FILE
+    if path.exists():
+        raise WorkspaceError(
+            f"{path} đã có sẵn; không ghi đè. Hãy dùng thư mục khác hoặc sửa tệp hiện có.",
+            f"{path} already exists and is not overwritten. Use another folder or edit it.",
+        )
+    try:
+        (root / STATE_DIR).mkdir(parents=True, exist_ok=True)
+        path.write_text(STARTER, encoding="utf-8")
+    except OSError as exc:
+        raise WorkspaceError(
+            f"Không tạo được thư mục làm việc ở {root} ({exc.strerror}). Hãy chọn nơi khác.",
+            f"Cannot create a workspace in {root} ({exc.strerror}). Choose another folder.",
+        ) from exc
+    return path

@@ -1,0 +1,68 @@
+"""``vanban demo``: what ``make demo`` runs on a fresh machine."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from tests.conftest import CliResult
+from vanban.documents.inspect import document_lines
+
+Run = Callable[..., CliResult]
+
+
+def test_demo_runs_the_seed_dossiers_to_issued(run_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    result = run_cli("--json", "demo", folder)
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert len(report["samples"]) == 6
+    assert [d["state"] for d in report["dossiers"]] == ["issued"] * 5
+    issued = sorted(Path(path).name for path in report["issued_files"])
+    assert issued == [
+        "bao_cao_0002.docx",
+        "ke_hoach_0001.docx",
+        "ke_hoach_0003.docx",
+        "ke_hoach_0004.docx",
+        "ke_hoach_0005.docx",
+    ]
+    lines = document_lines((folder / "van_ban_ban_hanh" / "ke_hoach_0001.docx").read_bytes())
+    assert "Số: 01/KH-HKH" in lines
+    assert not any("ngày     tháng" in line for line in lines)
+    # A document of another body gets none of the workspace's defaults (parent body, place).
+    ha_nam = document_lines((folder / "van_ban_ban_hanh" / "ke_hoach_0004.docx").read_bytes())
+    assert ha_nam[0] == "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM"
+    sheet = load_workbook(folder / "so_van_ban_di.xlsx").active
+    symbols = sorted(str(row[0].value) for row in sheet.iter_rows(min_row=3))
+    assert symbols == ["01/KH-HKH", "01/KH-TTr", "01/KH-UBND", "02/BC-HKH", "03/KH-HKH"]
+    history = json.loads(
+        run_cli("--json", "--workspace", folder, "--as", "minh", "history", 1).stdout
+    )["history"]
+    assert [event["event"] for event in history] == [
+        "create",
+        "submit",
+        "return",
+        "submit",
+        "review",
+        "approve",
+        "issue",
+    ]
+    assert {event["actor"] for event in history} == {"minh", "an", "huong", "lan"}
+
+
+def test_demo_prints_a_table(run_cli: Run, tmp_path: Path) -> None:
+    result = run_cli("demo", tmp_path / "demo")
+    assert result.exit_code == 0
+    assert "Hồ sơ" in result.stdout
+    assert "ke_hoach_0001.docx" in result.stdout
+    assert "Sổ đăng ký văn bản đi" in result.stdout
+
+
+def test_demo_refuses_an_existing_workspace(run_cli: Run, tmp_path: Path) -> None:
+    assert run_cli("init", tmp_path / "ws").exit_code == 0
+    result = run_cli("demo", tmp_path / "ws")
+    assert result.exit_code == 1
+    assert "thư mục mới" in result.stderr

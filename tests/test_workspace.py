@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vanban.errors import NotPermittedError, WorkspaceError
+from vanban.workspace import (
+    acting_login,
+    find_workspace_root,
+    init_workspace,
+    load_workspace,
+)
+
+
+def test_init_then_load(tmp_path: Path) -> None:
+    init_workspace(tmp_path)
+    workspace = load_workspace(tmp_path, environ={})
+    assert workspace.organization.abbreviation == "HKH"
+    assert workspace.users["huong"].roles == frozenset({"approver"})
+    assert workspace.store_url == f"sqlite:///{tmp_path.resolve()}/.vanban/vanban.db"
+    assert workspace.organization.document_defaults()["co_quan_chu_quan"] == "UBND TỈNH SƠN LA"
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
+    init_workspace(tmp_path)
+    with pytest.raises(WorkspaceError, match="đã có sẵn"):
+        init_workspace(tmp_path)
+
+
+def test_database_url_from_environment(tmp_path: Path) -> None:
+    init_workspace(tmp_path)
+    environ = {"VANBAN_DATABASE_URL": "postgresql+psycopg://x@localhost/y"}
+    assert load_workspace(tmp_path, environ=environ).store_url.startswith("postgresql")
+
+
+def test_discovery_order(tmp_path: Path) -> None:
+    outer, inner = tmp_path / "a", tmp_path / "b"
+    for folder in (outer, inner):
+        folder.mkdir()
+        init_workspace(folder)
+    deep = outer / "x" / "y"
+    deep.mkdir(parents=True)
+    assert find_workspace_root(None, environ={}, cwd=deep) == outer.resolve()
+    assert find_workspace_root(None, environ={"VANBAN_HOME": str(inner)}, cwd=deep) == inner
+    assert find_workspace_root(inner, environ={"VANBAN_HOME": str(outer)}, cwd=deep) == inner
+    with pytest.raises(WorkspaceError, match="vanban init"):
+        find_workspace_root(None, environ={}, cwd=tmp_path)
+
+
+def test_acting_user_order() -> None:
+    assert acting_login("an", {"VANBAN_USER": "lan"}) == "an"
+    assert acting_login(None, {"VANBAN_USER": "lan"}) == "lan"
+    assert acting_login(None, {})  # the operating-system login
+
+
+def test_unknown_user_can_do_nothing(tmp_path: Path) -> None:
+    init_workspace(tmp_path)
+    with pytest.raises(NotPermittedError, match=r"không có trong vanban\.toml"):
+        load_workspace(tmp_path, environ={}).user("ke_la")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("[organization\nname = 1", "không đúng cú pháp TOML"),
+        ("[[users]]\nlogin='a'\nfull_name='A'\nroles=['x']", "[organization]"),
+        (
+            "[organization]\nname='A'\nabbreviation='H K'\nplace='P'\n"
+            "[[users]]\nlogin='a'\nfull_name='A'\nroles=['secretary']",
+            "không được có dấu cách",
+        ),
+        (
+            "[organization]\nname='A'\nabbreviation='HK'\nplace='P'\n"
+            "[[users]]\nlogin='a'\nfull_name='A'\nroles=['boss']",
+            "vai trò phải là",
+        ),
+        ("[organization]\nname='A'\nabbreviation='HK'\nplace='P'\n", "chưa khai báo người dùng"),
+    ],
+    ids=["syntax", "no-organization", "abbreviation-space", "unknown-role", "no-users"],
+)
+def test_bad_configuration(tmp_path: Path, text: str, phrase: str) -> None:
+    (tmp_path / "vanban.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(WorkspaceError) as caught:
+        load_workspace(tmp_path, environ={})
+    assert phrase in caught.value.text()
+
+
+def test_defaults_only_for_the_workspace_own_documents(tmp_path: Path) -> None:
+    init_workspace(tmp_path)
+    organization = load_workspace(tmp_path, environ={}).organization
+    assert organization.document_defaults({"co_quan": "Hội Khuyến học tỉnh Sơn La"})["dia_danh"]
+    assert organization.document_defaults({"co_quan": "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"}) == {}
+    assert organization.document_defaults({})["ky_hieu_co_quan"] == "HKH"
