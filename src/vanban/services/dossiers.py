@@ -29,7 +29,7 @@ from vanban.documents.validation import validate
 from vanban.errors import NotPermittedError, WorkflowError
 from vanban.models import DocumentRecord, DocumentRef, Dossier, Event, RegisterEntry
 from vanban.resources import shipped_dir
-from vanban.store import Store, open_store
+from vanban.store import Store, StoreTx, open_store
 from vanban.vietnamese import VIETNAM_TIME
 from vanban.workflow import (
     Actor,
@@ -189,27 +189,10 @@ class DossierService:
                 at=now,
             )
             rendered = self._render(definition, dossier.data, tx_source=str(data_path))
-            name = self._document_name(definition, dossier)
-            event = tx.add_event(
-                dossier_id=dossier.id,
-                actor=user.login,
-                event="create",
-                from_state=None,
-                to_state=dossier.state,
-                comment="",
-                at=now,
-                documents=[DocumentRef(name, rendered.sha256)],
+            event, records = self._record(
+                tx, dossier, definition, user, "create", None, dossier.state, "", now, rendered
             )
-            record = tx.add_document(
-                dossier_id=dossier.id,
-                event_id=event.id,
-                name=name,
-                template_id=definition.document,
-                media_type=DOCX_MEDIA_TYPE,
-                content=rendered.content,
-                at=now,
-            )
-        return AdvanceResult(dossier, event, [record])
+        return AdvanceResult(dossier, event, records)
 
     def advance(
         self,
@@ -254,7 +237,6 @@ class DossierService:
                 )
                 data["so"], data["ngay"] = number, issued_on.isoformat()
             rendered = self._render(definition, data) if event_def.render else None
-            name = self._document_name(definition, dossier)
             updated = tx.update_dossier(
                 dossier,
                 state=transition.to_state,
@@ -263,29 +245,18 @@ class DossierService:
                 number=number if number is not None else dossier.number,
                 issued_on=issued_on or dossier.issued_on,
             )
-            event = tx.add_event(
-                dossier_id=dossier.id,
-                actor=user.login,
-                event=event_def.name,
-                from_state=transition.from_state,
-                to_state=transition.to_state,
-                comment=comment,
-                at=now,
-                documents=[DocumentRef(name, rendered.sha256)] if rendered else [],
+            event, records = self._record(
+                tx,
+                updated,
+                definition,
+                user,
+                event_def.name,
+                transition.from_state,
+                transition.to_state,
+                comment,
+                now,
+                rendered,
             )
-            records = []
-            if rendered is not None:
-                records.append(
-                    tx.add_document(
-                        dossier_id=dossier.id,
-                        event_id=event.id,
-                        name=name,
-                        template_id=definition.document,
-                        media_type=DOCX_MEDIA_TYPE,
-                        content=rendered.content,
-                        at=now,
-                    )
-                )
             entry = None
             if number is not None and issued_on is not None:
                 entry = self._register_entry(definition, updated, number, issued_on)
@@ -308,6 +279,44 @@ class DossierService:
         return written
 
     # ---- helpers -----------------------------------------------------------------------------
+
+    def _record(
+        self,
+        tx: StoreTx,
+        dossier: Dossier,
+        definition: WorkflowDefinition,
+        user: User,
+        event_name: str,
+        from_state: str | None,
+        to_state: str,
+        comment: str,
+        now: dt.datetime,
+        rendered: RenderedDocument | None,
+    ) -> tuple[Event, list[DocumentRecord]]:
+        """Write the history entry and the document an event produced (inside ``tx``)."""
+        name = self._document_name(definition, dossier)
+        event = tx.add_event(
+            dossier_id=dossier.id,
+            actor=user.login,
+            event=event_name,
+            from_state=from_state,
+            to_state=to_state,
+            comment=comment,
+            at=now,
+            documents=[DocumentRef(name, rendered.sha256)] if rendered else [],
+        )
+        if rendered is None:
+            return event, []
+        record = tx.add_document(
+            dossier_id=dossier.id,
+            event_id=event.id,
+            name=name,
+            template_id=definition.document,
+            media_type=DOCX_MEDIA_TYPE,
+            content=rendered.content,
+            at=now,
+        )
+        return event, [record]
 
     def _validated(self, definition: WorkflowDefinition, data: DocumentData) -> dict[str, Any]:
         spec = self.catalogue.get(definition.document)
