@@ -1,0 +1,89 @@
+"""Writing a nominee list back to .xlsx, in the columns read_nominees reads by default.
+
+The sample danh_sach.xlsx is written from danh_sach.yaml with this, so the two cannot drift
+apart unnoticed (a test reads both and compares).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from vanban.awards.nominees import Nominee
+from vanban.errors import OutputError
+
+__all__ = ["XLSX_HEADERS", "write_nominees_xlsx"]
+
+XLSX_HEADERS = (
+    "STT",
+    "Họ và tên",
+    "Cá nhân/Tập thể",
+    "Chức vụ",
+    "Đơn vị",
+    "Hình thức khen thưởng",
+    "Thành tích",
+)
+_WIDTHS = (6, 26, 14, 40, 40, 42, 80)
+
+
+def write_nominees_xlsx(
+    nominees: Sequence[Nominee], path: Path, *, sheet_title: str = "Danh sách"
+) -> None:
+    """Write ``nominees`` to ``path`` (header in row 1), atomically: all or nothing."""
+    import openpyxl  # only this path needs the writer
+    from openpyxl.styles import Alignment, Font
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_title
+    sheet.append(list(XLSX_HEADERS))
+    for number, nominee in enumerate(nominees, start=1):
+        sheet.append(
+            [
+                number,
+                nominee.name,
+                nominee.kind_label,
+                nominee.position,
+                nominee.unit,
+                nominee.form.name,
+                nominee.achievement,
+            ]
+        )
+    for cell in sheet[1]:
+        cell.font = Font(name="Times New Roman", bold=True)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.font = Font(name="Times New Roman")
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for letter, width in zip("ABCDEFG", _WIDTHS, strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    _write_atomically(buffer.getvalue(), path)
+
+
+def _write_atomically(content: bytes, target: Path) -> None:
+    """Write through a ``.part`` file and a rename, so a failure leaves no half-written list.
+
+    A plain file (not mkstemp) so the result gets the user's usual permissions.
+    """
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(
+            f"Thư mục “{folder}” không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác.",
+            f"The folder “{folder}” does not exist. Create it or choose another output path.",
+        )
+    temporary = folder / f".{target.name}.{hashlib.sha256(content).hexdigest()[:12]}.part"
+    try:
+        temporary.write_bytes(content)
+        temporary.replace(target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise OutputError(
+            f"Không ghi được tệp “{target}” ({exc.strerror}). "
+            "Hãy kiểm tra quyền ghi và dung lượng đĩa.",
+            f"Cannot write “{target}” ({exc.strerror}). Check permissions and free space.",
+        ) from exc

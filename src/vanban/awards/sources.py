@@ -1,0 +1,285 @@
+"""Reading a list (.xlsx, .csv or YAML) into rows of text, within size limits.
+
+Row numbers are those the user sees: in a spreadsheet the header is row 1 and the first
+person row 2; in YAML a row is numbered by the line its item starts on. Blank rows are
+skipped (spreadsheets often end with formatted empty rows) but keep the numbering.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from vanban.awards.located import compose, entries, line_of, scalar_text
+from vanban.awards.problems import RowProblem
+from vanban.errors import ValidationError
+from vanban.vietnamese import format_number
+
+__all__ = ["MAX_LIST_BYTES", "MAX_LIST_ROWS", "RawList", "RawRow", "read_list"]
+
+MAX_LIST_BYTES = 10 * 1024 * 1024
+MAX_LIST_ROWS = 5_000
+# A 10 MB .xlsx can inflate to gigabytes of XML ("zip bomb"); a real 5.000-row list is a
+# few MB once unpacked.
+MAX_XLSX_UNPACKED = 100 * 1024 * 1024
+MAX_XLSX_MEMBERS = 10_000
+SPREADSHEETS = (".xlsx", ".xlsm")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One row as text: its number and (column header or YAML key, cell text) pairs."""
+
+    row: int
+    cells: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class RawList:
+    """A list read from a file, before any field is interpreted.
+
+    ``headers`` is the header row of a spreadsheet, None for YAML (where each item names
+    its own keys). ``problems`` are the mistakes found while reading (YAML only: a value
+    that is a list, a key written twice).
+    """
+
+    source: str
+    headers: tuple[str, ...] | None
+    rows: tuple[RawRow, ...]
+    problems: tuple[RowProblem, ...] = ()
+
+    @property
+    def row_word_en(self) -> Literal["row", "line"]:
+        """How an English message names a row number: a spreadsheet row or a YAML line."""
+        return "row" if self.headers is not None else "line"
+
+
+def read_list(
+    path: Path,
+    *,
+    max_bytes: int = MAX_LIST_BYTES,
+    max_rows: int = MAX_LIST_ROWS,
+    sheet: str | None = None,
+) -> RawList:
+    """Read ``path`` by its extension; a file over ``max_bytes`` is refused before reading."""
+    suffix = path.suffix.lower()
+    if suffix not in (*SPREADSHEETS, ".csv", *YAML_SUFFIXES):
+        raise ValidationError(
+            f"Không đọc được danh sách “{path.name}”: chỉ nhận tệp .xlsx, .csv (UTF-8) hoặc "
+            ".yaml. Tệp .xls cũ hãy mở bằng Excel và lưu lại dưới dạng .xlsx.",
+            f"Cannot read the list “{path.name}”: only .xlsx, .csv (UTF-8) or .yaml files are "
+            "accepted. Open an old .xls file in Excel and save it as .xlsx.",
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ValidationError(
+            f"Không đọc được danh sách “{path}”. Hãy kiểm tra đường dẫn và quyền đọc.",
+            f"Cannot read the list “{path}”. Check the path and that it is readable.",
+        ) from exc
+    if size > max_bytes:
+        limit = format_number(max_bytes // (1024 * 1024))
+        raise ValidationError(
+            f"Danh sách “{path.name}” quá lớn (trên {limit} MB). Hãy tách thành nhiều tệp.",
+            f"The list “{path.name}” is too large (over {limit} MB). Split it into several.",
+        )
+    if suffix in SPREADSHEETS:
+        return _read_xlsx(path, max_rows, sheet)
+    text = _read_text(path)
+    if suffix == ".csv":
+        return _read_csv(text, path.name, max_rows)
+    return _read_yaml(text, path.name, max_rows)
+
+
+def _too_many(name: str, max_rows: int) -> ValidationError:
+    limit = format_number(max_rows)
+    return ValidationError(
+        f"Danh sách “{name}” có hơn {limit} dòng. Hãy tách thành nhiều danh sách nhỏ hơn.",
+        f"The list “{name}” has more than {limit} rows. Split it into smaller lists.",
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            f"Không đọc được danh sách “{path}”. Hãy kiểm tra đường dẫn và quyền đọc.",
+            f"Cannot read the list “{path}”. Check the path and that it is readable.",
+        ) from exc
+    try:
+        # utf-8-sig drops the byte order mark Excel writes at the start of "CSV UTF-8".
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            f"Danh sách “{path.name}” không phải văn bản UTF-8. Trong Excel hãy chọn "
+            "Lưu thành → “CSV UTF-8 (Comma delimited)”.",
+            f"The list “{path.name}” is not UTF-8 text. In Excel choose Save As → "
+            "“CSV UTF-8 (Comma delimited)”.",
+        ) from exc
+
+
+def _cell_text(value: Any) -> str:
+    """Text of a spreadsheet cell: 12.0 reads "12", a date "2025-06-20", an empty cell ""."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        text: str = value.isoformat()
+        return text.removesuffix("T00:00:00")
+    return str(value)
+
+
+def _rows_of(
+    records: Iterable[tuple[int, Sequence[Any]]], source: str, max_rows: int
+) -> tuple[tuple[str, ...] | None, list[RawRow]]:
+    """Split numbered records (row number, cell texts) into the header and non-blank rows."""
+    headers: tuple[str, ...] | None = None
+    rows: list[RawRow] = []
+    for number, values in records:
+        texts = tuple(_cell_text(value) for value in values)
+        if headers is None:
+            if number != 1 or not any(text.strip() for text in texts):
+                raise _no_header(source)
+            headers = tuple(text.strip() for text in texts)
+            continue
+        if not any(text.strip() for text in texts):
+            continue
+        if len(rows) >= max_rows:
+            raise _too_many(source, max_rows)
+        padded = texts + ("",) * (len(headers) - len(texts))
+        rows.append(RawRow(number, tuple(zip(headers, padded, strict=False))))
+    return headers, rows
+
+
+def _no_header(source: str) -> ValidationError:
+    return ValidationError(
+        f"Danh sách “{source}”: dòng 1 phải là tên các cột (Họ và tên, Đơn vị, Hình thức "
+        "khen thưởng, …). Hãy thêm dòng tiêu đề rồi nhập lại.",
+        f"The list “{source}”: row 1 must name the columns (Họ và tên, Đơn vị, Hình thức "
+        "khen thưởng, …). Add the header row and import again.",
+    )
+
+
+def _read_csv(text: str, source: str, max_rows: int) -> RawList:
+    first_line = text.split("\n", 1)[0]
+    # Excel writes ";" where the list separator is ";"; pick what the header row uses.
+    delimiter = max(",;\t", key=first_line.count) if first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        headers, rows = _rows_of(enumerate(reader, start=1), source, max_rows)
+    except csv.Error as exc:
+        raise ValidationError(
+            f"Danh sách “{source}” không phải tệp CSV hợp lệ ({exc}). Hãy lưu lại từ Excel.",
+            f"The list “{source}” is not a valid CSV file ({exc}). Save it again from Excel.",
+        ) from exc
+    if headers is None:
+        raise _no_header(source)
+    return RawList(source, headers, tuple(rows))
+
+
+def _read_xlsx(path: Path, max_rows: int, sheet: str | None) -> RawList:
+    source = path.name
+    not_excel = ValidationError(
+        f"Không đọc được “{source}” như một tệp Excel .xlsx. Hãy mở bằng Excel và lưu lại.",
+        f"Cannot read “{source}” as an Excel .xlsx file. Open it in Excel and save it again.",
+    )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise not_excel from exc
+    if len(members) > MAX_XLSX_MEMBERS or sum(m.file_size for m in members) > MAX_XLSX_UNPACKED:
+        raise ValidationError(
+            f"Tệp “{source}” khi giải nén quá lớn so với một danh sách. Hãy lưu lại tệp chỉ "
+            "gồm bảng danh sách.",
+            f"“{source}” unpacks to far more than a list needs. Save a file that holds only "
+            "the list.",
+        )
+    import openpyxl  # only the spreadsheet path pays for importing it
+
+    try:
+        # Excel and LibreOffice files trip openpyxl warnings (unsupported extensions, no
+        # default style) that say nothing about the list itself.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                names = workbook.sheetnames
+                if sheet is not None and sheet not in names:
+                    raise ValidationError(
+                        f"Tệp “{source}” không có trang tính “{sheet}”. Các trang tính: "
+                        f"{', '.join(names)}.",
+                        f"“{source}” has no sheet “{sheet}”. Its sheets: {', '.join(names)}.",
+                    )
+                worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+                records = enumerate(worksheet.iter_rows(values_only=True), start=1)
+                headers, rows = _rows_of(records, source, max_rows)
+            finally:
+                workbook.close()
+    except ValidationError:
+        raise
+    except Exception as exc:
+        # openpyxl raises a zoo of exceptions on damaged files (KeyError, ValueError, XML
+        # parse errors, …); all of them mean the same thing to the person importing.
+        raise not_excel from exc
+    if headers is None:
+        raise _no_header(source)
+    return RawList(source, headers, tuple(rows))
+
+
+def _read_yaml(text: str, source: str, max_rows: int) -> RawList:
+    root = compose(text, source)
+    items = root
+    if isinstance(root, yaml.MappingNode):
+        found, _ = entries(root)
+        items = next((entry.node for entry in found if entry.key == "danh_sach"), None)
+    if not isinstance(items, yaml.SequenceNode):
+        raise ValidationError(
+            f"Danh sách “{source}” phải là một danh sách các mục (“- ho_ten: …”), hoặc có "
+            "khóa “danh_sach:” chứa danh sách đó. Hãy xem mẫu trong samples/khen_thuong/.",
+            f"The list “{source}” must be a sequence of items (“- ho_ten: …”), or have a "
+            "“danh_sach:” key holding one. See the example in samples/khen_thuong/.",
+        )
+    if len(items.value) > max_rows:
+        raise _too_many(source, max_rows)
+    rows: list[RawRow] = []
+    problems: list[RowProblem] = []
+    for item in items.value:
+        line = line_of(item)
+        if not isinstance(item, yaml.MappingNode):
+            problems.append(
+                RowProblem(
+                    line,
+                    "mỗi mục phải là một bảng “khóa: giá trị” (ho_ten: …, don_vi: …)",
+                    "each item must be a mapping of keys to values (ho_ten: …, don_vi: …)",
+                )
+            )
+            continue
+        found, key_problems = entries(item)
+        problems += [RowProblem(line, vi, en) for _, vi, en in key_problems]
+        cells: list[tuple[str, str]] = []
+        for entry in found:
+            value = scalar_text(entry.node)
+            if value is None:
+                problems.append(
+                    RowProblem(
+                        line,
+                        f"“{entry.key}” phải là một đoạn chữ, không phải danh sách hay bảng",
+                        f"“{entry.key}” must be text, not a list or a mapping",
+                    )
+                )
+                value = ""  # the key is there: no "missing key" on top of this problem
+            cells.append((entry.key, value))
+        rows.append(RawRow(line, tuple(cells)))
+    return RawList(source, None, tuple(rows), tuple(problems))
