@@ -224,12 +224,17 @@ def _shortcut(event: str, help_text: str) -> click.Command:
     type=click.Path(path_type=Path, file_okay=False),
     help="Thư mục ghi văn bản.",
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Ghi thêm PDF/A từng văn bản và ho_so_ID.pdf gộp lại (cần LibreOffice).",
+)
 @click.pass_context
-def export(context: click.Context, dossier_id: int, folder: Path) -> None:
+def export(context: click.Context, dossier_id: int, folder: Path, pdf: bool) -> None:
     """Ghi các văn bản hiện tại của hồ sơ ID ra thư mục."""
     session = get_session(context)
     session.user()
-    written = session.service().export(dossier_id, folder)
+    written = session.service().export(dossier_id, folder, pdf=pdf)
     for path in written:
         session.output.line(str(path))
     session.output.say(

@@ -1,4 +1,4 @@
-"""Use cases for single documents: render one from data, render the shipped samples."""
+"""Use cases for single documents: render one from data (and its PDF), render the samples."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from vanban.documents import (
     load_document_data,
     write_atomically,
 )
+from vanban.documents.pdf import LibreOfficeConverter, PdfConverter, convert_one
 from vanban.errors import OutputError, ValidationError
 from vanban.resources import shipped_dir
 
@@ -29,16 +30,18 @@ class RenderResult:
     output_path: Path
     sha256: str
     size: int
+    pdf_path: Path | None = None
 
     def as_json(self) -> dict[str, Any]:
         """Return the result as a JSON-ready dict."""
-        return {
+        result = {
             "template": self.template_id,
             "data": str(self.data_path),
             "output": str(self.output_path),
             "sha256": self.sha256,
             "bytes": self.size,
         }
+        return result if self.pdf_path is None else {**result, "pdf": str(self.pdf_path)}
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,14 @@ class DocumentService:
     """Renders documents from data files."""
 
     def __init__(
-        self, catalogue: TemplateCatalogue | None = None, renderer: Renderer | None = None
+        self,
+        catalogue: TemplateCatalogue | None = None,
+        renderer: Renderer | None = None,
+        converter: PdfConverter | None = None,
     ) -> None:
         self.catalogue = catalogue or TemplateCatalogue()
         self.renderer = renderer or Renderer()
+        self.converter = converter  # LibreOffice on first use: only --pdf needs it
 
     def render(
         self, template_id: str, data_path: Path, *, today: dt.date | None = None
@@ -69,9 +76,19 @@ class DocumentService:
         return self.renderer.render(spec, load_document_data(data_path), today=today)
 
     def render_to_file(
-        self, template_id: str, data_path: Path, output_path: Path, *, today: dt.date | None = None
+        self,
+        template_id: str,
+        data_path: Path,
+        output_path: Path,
+        *,
+        today: dt.date | None = None,
+        pdf: bool = False,
     ) -> RenderResult:
-        """Render and write the .docx; on any failure no output file is left behind."""
+        """Render and write the .docx (and with ``pdf`` its PDF beside it, same name).
+
+        On any failure no output file is left behind: the PDF is made before either file is
+        written.
+        """
         if output_path.suffix.lower() != ".docx":
             raise OutputError(
                 f"Tệp kết quả “{output_path.name}” phải có đuôi .docx. Hãy đặt lại tên, "
@@ -80,9 +97,20 @@ class DocumentService:
                 "for example “-o plan.docx”.",
             )
         document = self.render(template_id, data_path, today=today)
-        write_atomically(document.content, output_path)
+        pdf_path = output_path.with_suffix(".pdf") if pdf else None
+        if pdf_path is None:
+            write_atomically(document.content, output_path)
+        else:
+            self.converter = self.converter or LibreOfficeConverter()
+            content = convert_one(self.converter, output_path.name, document.content)
+            write_atomically(document.content, output_path)
+            try:
+                write_atomically(content, pdf_path)
+            except OutputError:
+                output_path.unlink(missing_ok=True)
+                raise
         return RenderResult(
-            template_id, data_path, output_path, document.sha256, len(document.content)
+            template_id, data_path, output_path, document.sha256, len(document.content), pdf_path
         )
 
     def samples(self, folder: Path | None = None) -> list[Sample]:
