@@ -30,6 +30,8 @@ TABLES = {
     "documents",
     "counters",
     "register",
+    "attachments",
+    "archive_records",
 }
 
 

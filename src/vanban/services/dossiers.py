@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,8 @@ from vanban.documents import (
 )
 from vanban.documents.context import number_and_symbol
 from vanban.documents.data_source import DocumentData
+from vanban.documents.pdf import PDF_MEDIA_TYPE, LibreOfficeConverter, PdfConverter
+from vanban.documents.pdf_merge import convert_and_merge
 from vanban.documents.validation import validate
 from vanban.errors import NotPermittedError, WorkflowError
 from vanban.models import DocumentRecord, DocumentRef, Dossier, Event, RegisterEntry
@@ -46,6 +48,9 @@ DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 # test can kill the process there and prove nothing half-done survives.
 PAUSE_HOOK = "VANBAN_TEST_PAUSE_IN_TRANSACTION"
 Clock = Callable[[], dt.datetime]
+# Called by advance() inside its transaction once the event is stored: more records that must
+# commit (or roll back) with the state change, e.g. the archive record. May raise VanbanError.
+InTransaction = Callable[[StoreTx, Dossier, Event], None]
 
 
 def _now() -> dt.datetime:
@@ -188,7 +193,7 @@ class DossierService:
                 created_by=user.login,
                 at=now,
             )
-            rendered = self._render(definition, dossier.data, tx_source=str(data_path))
+            rendered = [self._render(definition, dossier.data, tx_source=str(data_path))]
             event, records = self._record(
                 tx, dossier, definition, user, "create", None, dossier.state, "", now, rendered
             )
@@ -202,8 +207,13 @@ class DossierService:
         *,
         comment: str = "",
         patch_path: Path | None = None,
+        in_transaction: InTransaction | None = None,
     ) -> AdvanceResult:
-        """Fire ``event_name`` on a dossier: check, render, store, all in one transaction."""
+        """Fire ``event_name`` on a dossier: check, render, store, all in one transaction.
+
+        ``in_transaction`` runs last inside that transaction, with the updated dossier and the
+        new history entry; whatever it raises rolls the whole event back.
+        """
         patch = load_document_data(patch_path) if patch_path else None
         comment = comment.strip()
         with self.store.transaction() as tx:
@@ -236,7 +246,7 @@ class DossierService:
                     year=issued_on.year,
                 )
                 data["so"], data["ngay"] = number, issued_on.isoformat()
-            rendered = self._render(definition, data) if event_def.render else None
+            rendered = [self._render(definition, data, template) for template in event_def.render]
             updated = tx.update_dossier(
                 dossier,
                 state=transition.to_state,
@@ -261,19 +271,50 @@ class DossierService:
             if number is not None and issued_on is not None:
                 entry = self._register_entry(definition, updated, number, issued_on)
                 tx.add_register_entry(entry)
+            if in_transaction is not None:
+                in_transaction(tx, updated, event)
             _pause_for_tests()
         return AdvanceResult(updated, event, records, entry)
 
-    def export(self, dossier_id: int, folder: Path) -> list[Path]:
-        """Write the dossier's current documents into ``folder`` (created when missing)."""
+    def export(
+        self,
+        dossier_id: int,
+        folder: Path,
+        *,
+        pdf: bool = False,
+        converter: PdfConverter | None = None,
+    ) -> list[Path]:
+        """Write the dossier's current documents into ``folder`` (created when missing).
+
+        With ``pdf``, also each .docx's PDF and ``ho_so_<id>.pdf``, all documents merged with
+        a bookmark per document. The PDFs are made (in one LibreOffice run) before any file is
+        written, so a failed conversion writes nothing.
+        """
         with self.store.read() as tx:
-            tx.get_dossier(dossier_id)
+            dossier = tx.get_dossier(dossier_id)
             documents = tx.current_documents(dossier_id)
             contents = [(record, tx.get_blob(record.sha256)) for record in documents]
+        files = [(folder / record.name, content) for record, content in contents]
+        if pdf:
+            sources = [
+                (record.name, content)
+                for record, content in contents
+                if record.media_type in (DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE)
+            ]
+            bundle = convert_and_merge(
+                converter or LibreOfficeConverter(),
+                sources,
+                title=f"Hồ sơ số {dossier.id}: {dossier.title}",
+            )
+            files += [
+                (folder / f"{Path(name).stem}.pdf", content)
+                for (name, source), content in zip(sources, bundle.documents, strict=True)
+                if not source.startswith(b"%PDF-")  # a stored PDF is written as it is, above
+            ]
+            files.append((folder / f"ho_so_{dossier.id}.pdf", bundle.merged))
         folder.mkdir(parents=True, exist_ok=True)
         written = []
-        for record, content in contents:
-            target = folder / record.name
+        for target, content in files:
             write_atomically(content, target)
             written.append(target)
         return written
@@ -291,10 +332,10 @@ class DossierService:
         to_state: str,
         comment: str,
         now: dt.datetime,
-        rendered: RenderedDocument | None,
+        rendered: Sequence[RenderedDocument],
     ) -> tuple[Event, list[DocumentRecord]]:
-        """Write the history entry and the document an event produced (inside ``tx``)."""
-        name = self._document_name(definition, dossier)
+        """Write the history entry and the documents an event produced (inside ``tx``)."""
+        names = [self._document_name(document.template_id, dossier) for document in rendered]
         event = tx.add_event(
             dossier_id=dossier.id,
             actor=user.login,
@@ -303,29 +344,35 @@ class DossierService:
             to_state=to_state,
             comment=comment,
             at=now,
-            documents=[DocumentRef(name, rendered.sha256)] if rendered else [],
+            documents=[DocumentRef(n, d.sha256) for n, d in zip(names, rendered, strict=True)],
         )
-        if rendered is None:
-            return event, []
-        record = tx.add_document(
-            dossier_id=dossier.id,
-            event_id=event.id,
-            name=name,
-            template_id=definition.document,
-            media_type=DOCX_MEDIA_TYPE,
-            content=rendered.content,
-            at=now,
-        )
-        return event, [record]
+        records = [
+            tx.add_document(
+                dossier_id=dossier.id,
+                event_id=event.id,
+                name=name,
+                template_id=document.template_id,
+                media_type=DOCX_MEDIA_TYPE,
+                content=document.content,
+                at=now,
+            )
+            for name, document in zip(names, rendered, strict=True)
+        ]
+        return event, records
 
     def _validated(self, definition: WorkflowDefinition, data: DocumentData) -> dict[str, Any]:
         spec = self.catalogue.get(definition.document)
         return validate(spec, data, self._defaults(data.values))
 
     def _render(
-        self, definition: WorkflowDefinition, data: dict[str, Any], tx_source: str = ""
+        self,
+        definition: WorkflowDefinition,
+        data: dict[str, Any],
+        template_id: str | None = None,
+        tx_source: str = "",
     ) -> RenderedDocument:
-        spec = self.catalogue.get(definition.document)
+        """Render one of the dossier's documents from its data (the workflow's main one)."""
+        spec = self.catalogue.get(template_id or definition.document)
         document = DocumentData(data, tx_source or f"hồ sơ ({definition.name})")
         return self.renderer.render(
             spec,
@@ -341,8 +388,8 @@ class DossierService:
         return str(data.get("ky_hieu_co_quan") or self.workspace.organization.abbreviation)
 
     @staticmethod
-    def _document_name(definition: WorkflowDefinition, dossier: Dossier) -> str:
-        return f"{definition.document}_{dossier.id:04d}.docx"
+    def _document_name(template_id: str, dossier: Dossier) -> str:
+        return f"{template_id}_{dossier.id:04d}.docx"
 
     def _register_entry(
         self, definition: WorkflowDefinition, dossier: Dossier, number: int, issued_on: dt.date

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Dialect,
     ForeignKey,
@@ -187,4 +188,47 @@ register = Table(
     Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False),
     UniqueConstraint("organization", "book", "year", "number"),
     sqlite_autoincrement=True,
+)
+
+# The signed (or scanned) PDFs of an issued document (vanban attach), stored byte for byte as
+# blobs and never rewritten. A name is used once per dossier, so an exported package cannot hold
+# two different files under one name.
+attachments = Table(
+    "attachments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False),
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("sha256", Text, ForeignKey("blobs.sha256"), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("pages", Integer, nullable=False),
+    Column("signed", Boolean, nullable=False),
+    Column("signatures_json", Text, nullable=False),
+    Column("attached_by", Text, nullable=False),
+    Column("attached_at", UtcDateTime, nullable=False),
+    UniqueConstraint("dossier_id", "name"),
+    sqlite_autoincrement=True,
+)
+
+# What was archived (vanban archive): one row per dossier, written in the archiving transaction.
+# The NĐ 30 PL VI metadata is kept whole as JSON, so an export years later prints what was
+# recorded then; the columns repeat the fields people search by.
+archive_records = Table(
+    "archive_records",
+    metadata,
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), primary_key=True, autoincrement=False),
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
+    Column("file_code", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("number_and_symbol", Text, nullable=False),
+    Column("issued_on", IsoDate, nullable=True),
+    Column("subject", Text, nullable=False),
+    Column("signer", Text, nullable=False),
+    Column("retention", Text, nullable=False),
+    Column("page_total", Integer, nullable=False),
+    Column("files_json", Text, nullable=False),
+    Column("metadata_json", Text, nullable=False),
+    Column("archived_by", Text, nullable=False),
+    Column("archived_at", UtcDateTime, nullable=False),
 )

@@ -22,6 +22,7 @@ from sqlalchemy.sql.schema import Table
 
 from vanban.errors import ConflictError, NotFoundError, NumberingError, StoreError
 from vanban.models import DocumentRecord, DocumentRef, Dossier, Event, RegisterEntry
+from vanban.store.archive_records import ArchiveRecords
 from vanban.store.database import is_unique_violation
 from vanban.store.schema import (
     blobs,
@@ -36,8 +37,11 @@ from vanban.store.schema import register as register_table
 _REGISTER_FIELDS = tuple(field.name for field in fields(RegisterEntry))
 
 
-class StoreTx:
-    """One transaction on the store; every method runs SQL on the same Connection."""
+class StoreTx(ArchiveRecords):
+    """One transaction on the store; every method runs SQL on the same Connection.
+
+    The attachment and archive-record methods come from ``archive_records.ArchiveRecords``.
+    """
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection

@@ -1,0 +1,389 @@
+"""Use cases of the signed archive: attach a signed PDF, archive a dossier, export a package.
+
+Each change is one store transaction. ``attach`` checks the file (size, structure, every
+signature) before taking the write lock, then stores the bytes, the attachment record and a
+history entry together; ``archive`` fires the workflow's final ``archive`` event through
+``DossierService.advance`` and writes the archive record inside that same transaction.
+Checking stored files and packages again lives in ``archive_verify.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vanban.archive.metadata import (
+    ArchivedFile,
+    DossierFacts,
+    build_metadata,
+    default_retention,
+    normalise_retention,
+)
+from vanban.archive.package import software_agent, write_package
+from vanban.archive.pdf import MAX_PDF_BYTES, AttachmentError, read_pdf
+from vanban.archive.signatures import (
+    SignatureCheck,
+    TrustRoots,
+    load_trust_roots,
+    validate_signatures,
+)
+from vanban.documents.context import number_and_symbol
+from vanban.errors import IntegrityError, NotPermittedError, WorkflowError
+from vanban.models import DocumentRef, Dossier, Event
+from vanban.services.dossiers import DossierService
+from vanban.store import StoreTx
+from vanban.store.archive_records import ArchiveRecord, AttachmentRecord
+from vanban.vietnamese import VIETNAM_TIME
+from vanban.workspace import User
+
+ATTACH_STATE = "issued"
+ATTACH_EVENT = "attach"
+ARCHIVE_EVENT = "archive"
+CLERK = "clerk"
+# Where each kind of archived file sits inside an exported package's data/ folder.
+PACKAGE_FOLDERS = {"signed": "pdf", "scan": "pdf", "source": "sources"}
+
+__all__ = [
+    "ArchiveRecord",
+    "ArchiveResult",
+    "ArchiveService",
+    "AttachResult",
+    "AttachmentRecord",
+    "SignatureCheck",
+]
+
+
+@dataclass(frozen=True)
+class AttachResult:
+    """What ``attach`` stored."""
+
+    dossier: Dossier
+    event: Event
+    attachment: AttachmentRecord
+    signatures: tuple[SignatureCheck, ...]
+
+
+@dataclass(frozen=True)
+class ArchiveResult:
+    """What ``archive`` did: the final event and the archive record written with it."""
+
+    dossier: Dossier
+    event: Event
+    record: ArchiveRecord
+
+
+class ArchiveService:
+    """The archive use cases of one workspace, on top of its DossierService."""
+
+    def __init__(self, dossiers: DossierService, *, max_bytes: int = MAX_PDF_BYTES) -> None:
+        self.dossiers = dossiers
+        self.store = dossiers.store
+        self.workspace = dossiers.workspace
+        self.max_bytes = max_bytes
+
+    def trust_roots(self) -> TrustRoots:
+        """Return the trusted root certificates kept in ``<workspace>/trust/``."""
+        return load_trust_roots(self.workspace.root)
+
+    # ---- attach ----------------------------------------------------------------------------
+
+    def attach(
+        self, user: User, dossier_id: int, path: Path, *, unsigned: bool = False
+    ) -> AttachResult:
+        """Check the PDF at ``path`` and keep it, byte for byte, with an issued dossier."""
+        _require_clerk(user)
+        # Cheap refusals first, so a wrong dossier is named before a large file is read.
+        with self.store.read() as tx:
+            self._require_attachable(tx.get_dossier(dossier_id))
+        pdf = read_pdf(path, self.max_bytes)
+        checks = tuple(validate_signatures(pdf.content, pdf.name, self.trust_roots()))
+        _judge(pdf.name, checks, unsigned)
+        sha256 = hashlib.sha256(pdf.content).hexdigest()
+        now = self.dossiers.clock()
+        with self.store.transaction() as tx:
+            dossier = tx.get_dossier(dossier_id)
+            self._require_attachable(dossier)
+            _require_new(tx.attachments(dossier_id), dossier_id, pdf.name, sha256)
+            # A new version, so that an archive racing this attach is refused, not half-seen.
+            updated = tx.update_dossier(
+                dossier,
+                state=dossier.state,
+                data=dossier.data,
+                at=now,
+                number=dossier.number,
+                issued_on=dossier.issued_on,
+            )
+            event = tx.add_event(
+                dossier_id=dossier_id,
+                actor=user.login,
+                event=ATTACH_EVENT,
+                from_state=dossier.state,
+                to_state=dossier.state,
+                comment=_attach_comment(checks),
+                at=now,
+                documents=[DocumentRef(pdf.name, sha256)],
+            )
+            record = tx.add_attachment(
+                dossier_id=dossier_id,
+                event_id=event.id,
+                name=pdf.name,
+                content=pdf.content,
+                pages=pdf.pages,
+                signatures=[check.to_json() for check in checks],
+                attached_by=user.login,
+                at=now,
+            )
+        return AttachResult(updated, event, record, checks)
+
+    def attachments(self, dossier_id: int) -> list[AttachmentRecord]:
+        """Return the attachments of a dossier, oldest first."""
+        with self.store.read() as tx:
+            tx.get_dossier(dossier_id)
+            return tx.attachments(dossier_id)
+
+    def _require_attachable(self, dossier: Dossier) -> None:
+        if dossier.state == ATTACH_STATE:
+            return
+        label = self.dossiers.workflow(dossier.workflow).states[dossier.state].label
+        raise WorkflowError(
+            f"Hồ sơ số {dossier.id} đang ở trạng thái “{label}”; chỉ đính kèm bản đã ký khi "
+            "hồ sơ đã ban hành và chưa lưu trữ.",
+            f"Dossier {dossier.id} is “{dossier.state}”; a signed copy can be attached only "
+            "once the dossier is issued and before it is archived.",
+        )
+
+    # ---- archive ---------------------------------------------------------------------------
+
+    def archive(
+        self, user: User, dossier_id: int, *, retention: str | None = None, comment: str = ""
+    ) -> ArchiveResult:
+        """Fire the final ``archive`` event and record the archive metadata with it."""
+        chosen = normalise_retention(retention) if retention is not None else None
+        written: list[ArchiveRecord] = []
+
+        def record(tx: StoreTx, dossier: Dossier, event: Event) -> None:
+            written.append(self._archive_record(tx, dossier, event, chosen))
+
+        result = self.dossiers.advance(
+            user, dossier_id, ARCHIVE_EVENT, comment=comment, in_transaction=record
+        )
+        return ArchiveResult(result.dossier, result.event, written[0])
+
+    def _archive_record(
+        self, tx: StoreTx, dossier: Dossier, event: Event, retention: str | None
+    ) -> ArchiveRecord:
+        attachments = tx.attachments(dossier.id)
+        if not attachments:
+            raise WorkflowError(
+                f"Hồ sơ số {dossier.id} chưa có bản đã ký nào. "
+                "Hãy đính kèm bản đã ký bằng “vanban attach” trước khi lưu trữ.",
+                f"Dossier {dossier.id} has no signed copy yet. "
+                "Attach the signed copy with “vanban attach” before archiving.",
+            )
+        files = [
+            ArchivedFile(
+                a.name, "signed" if a.signed else "scan", a.sha256, a.size, a.pages, a.signatures
+            )
+            for a in attachments
+        ] + [
+            ArchivedFile(d.name, "source", d.sha256, d.size)
+            for d in tx.current_documents(dossier.id)
+        ]
+        # The sha256 recorded is of the bytes as they are now, checked against their records.
+        for archived in files:
+            _require_match(dossier.id, archived.name, archived.sha256, tx.get_blob(archived.sha256))
+        definition = self.dossiers.workflow(dossier.workflow)
+        spec = self.dossiers.catalogue.get(definition.document)
+        organization = self.workspace.organization
+        values = {**organization.document_defaults(dossier.data), **dossier.data}
+        signature = values["ky"] if isinstance(values.get("ky"), dict) else {}
+        issuer = str(values.get("ky_hieu_co_quan") or organization.abbreviation)
+        facts = DossierFacts(
+            organ_id=organization.abbreviation,
+            organ_name=str(values.get("co_quan") or organization.name),
+            dossier_id=dossier.id,
+            title=dossier.title,
+            type_name=spec.document_type,
+            number_and_symbol=number_and_symbol(spec, values) if dossier.number else "",
+            issued_on=dossier.issued_on,
+            subject=str(values.get("trich_yeu", "")),
+            signer_position=str(signature.get("chuc_vu", "")),
+            signer_name=str(signature.get("ho_ten", "")),
+            recipients=[str(r) for r in [*values.get("kinh_gui", []), *values.get("noi_nhan", [])]],
+            started_on=dossier.created_at.astimezone(VIETNAM_TIME).date(),
+            archived_on=event.at.astimezone(VIETNAM_TIME).date(),
+            retention=retention
+            or default_retention(spec.document_type, issuer == organization.abbreviation),
+            creator=self._full_name(dossier.created_by),
+            files=files,
+        )
+        metadata = build_metadata(facts)
+        record = ArchiveRecord(
+            dossier_id=dossier.id,
+            event_id=event.id,
+            file_code=str(metadata["FileCode"]["Code"]),
+            title=facts.title,
+            number_and_symbol=facts.number_and_symbol,
+            issued_on=facts.issued_on,
+            subject=facts.subject,
+            signer=facts.signer_name,
+            retention=facts.retention,
+            page_total=int(metadata["PageTotal"]),
+            files=tuple(archived.to_json() for archived in files),
+            metadata=metadata,
+            archived_by=event.actor,
+            archived_at=event.at,
+        )
+        tx.add_archive_record(record)
+        return record
+
+    def _full_name(self, login: str) -> str:
+        user = self.workspace.users.get(login)
+        return user.full_name if user is not None else login
+
+    # ---- export ----------------------------------------------------------------------------
+
+    def export(self, dossier_id: int, folder: Path) -> list[str]:
+        """Write an archived dossier as a BagIt package at ``folder``; return its payload paths.
+
+        Every file is checked against its recorded sha256 first: a changed file is never
+        packaged (IntegrityError).
+        """
+        with self.store.read() as tx:
+            dossier = tx.get_dossier(dossier_id)
+            record = tx.require_archive_record(dossier_id)
+            history = tx.history(dossier_id)
+            payload: dict[str, bytes] = {}
+            for entry in record.files:
+                content = tx.get_blob(str(entry["Sha256"]))
+                _require_match(dossier_id, str(entry["FileName"]), str(entry["Sha256"]), content)
+                payload[f"{PACKAGE_FOLDERS[str(entry['Kind'])]}/{entry['FileName']}"] = content
+        payload["history.json"] = _json_bytes(
+            {"dossier": _dossier_json(dossier), "history": [_event_json(e) for e in history]}
+        )
+        payload["metadata.json"] = _json_bytes(record.metadata)
+        organization = self.workspace.organization
+        write_package(
+            folder,
+            payload,
+            {
+                "Source-Organization": " ".join(organization.name.split()),
+                "External-Identifier": record.file_code,
+                "External-Description": record.title,
+                "Internal-Sender-Identifier": f"vanban dossier {dossier_id}",
+                "Bagging-Date": self.dossiers.clock().astimezone(VIETNAM_TIME).date().isoformat(),
+                "Bag-Software-Agent": software_agent(),
+            },
+        )
+        return sorted(f"data/{relative}" for relative in payload)
+
+
+def _require_clerk(user: User) -> None:
+    if CLERK not in user.roles:
+        raise NotPermittedError(
+            f"Chỉ văn thư (clerk) mới đính kèm bản đã ký; “{user.login}” không có vai trò này.",
+            f"Only a clerk attaches signed copies; “{user.login}” does not have that role.",
+        )
+
+
+def _judge(name: str, checks: Sequence[SignatureCheck], unsigned: bool) -> None:
+    """Refuse a file whose signatures show a change, or that is not what --unsigned says."""
+    if not checks and not unsigned:
+        raise AttachmentError(
+            f"Không nhận tệp “{name}”: tệp không có chữ ký số nào. Nếu đây là bản quét của "
+            "bản giấy đã ký, hãy đính kèm lại với tùy chọn --unsigned.",
+            f"“{name}” refused: it carries no digital signature. If it is a scan of the signed "
+            "paper copy, attach it again with --unsigned.",
+        )
+    if checks and unsigned:
+        raise AttachmentError(
+            f"Không nhận tệp “{name}” như bản quét: tệp có {len(checks)} chữ ký số. "
+            "Hãy đính kèm lại mà không dùng --unsigned để chữ ký được kiểm tra.",
+            f"“{name}” is not a scan: it carries {len(checks)} digital signature(s). "
+            "Attach it again without --unsigned so that they are checked.",
+        )
+    for check in checks:
+        problem = check.problem
+        if problem is not None:
+            raise AttachmentError(
+                f"Không nhận tệp “{name}”: {problem.vi}. "
+                "Hãy lấy lại đúng bản đã ký từ người ký (hoặc ký lại) rồi đính kèm.",
+                f"“{name}” refused: {problem.en}. "
+                "Get the signed copy again from the signer (or sign again), then attach it.",
+            )
+
+
+def _require_new(
+    existing: Sequence[AttachmentRecord], dossier_id: int, name: str, sha256: str
+) -> None:
+    for attachment in existing:
+        if attachment.sha256 == sha256:
+            raise AttachmentError(
+                f"Hồ sơ số {dossier_id} đã có tệp này (cùng nội dung) với tên “{attachment.name}”"
+                "; không cần đính kèm lại.",
+                f"Dossier {dossier_id} already holds this file (same content) as "
+                f"“{attachment.name}”; there is no need to attach it again.",
+            )
+        if attachment.name == name:
+            raise AttachmentError(
+                f"Hồ sơ số {dossier_id} đã có một tệp đính kèm khác tên “{name}”, và tệp đã "
+                "đính kèm không bị thay. Nếu đây là một bản khác, hãy đổi tên tệp rồi đính kèm.",
+                f"Dossier {dossier_id} already holds a different attachment named “{name}”, "
+                "and attachments are never replaced. If this is another copy, rename it first.",
+            )
+
+
+def _require_match(dossier_id: int, name: str, sha256: str, content: bytes) -> None:
+    if hashlib.sha256(content).hexdigest() != sha256:
+        raise IntegrityError(
+            f"Tệp “{name}” của hồ sơ số {dossier_id} không còn khớp với mã sha256 đã ghi. "
+            "Chưa có gì được ghi; hãy chạy “vanban archive verify” rồi khôi phục tệp "
+            "từ bản sao lưu.",
+            f"The file “{name}” of dossier {dossier_id} no longer matches its recorded sha256. "
+            "Nothing was written; run “vanban archive verify” and restore it from a backup.",
+        )
+
+
+def _attach_comment(checks: Sequence[SignatureCheck]) -> str:
+    if not checks:
+        return "Bản quét, không có chữ ký số."
+    signers = ", ".join(
+        f"{check.signer or check.field} ({'tin cậy' if check.trusted else 'chưa tin cậy'})"
+        for check in checks
+    )
+    return f"Bản đã ký số: {signers}."
+
+
+def _dossier_json(dossier: Dossier) -> dict[str, Any]:
+    return {
+        "id": dossier.id,
+        "workflow": dossier.workflow,
+        "title": dossier.title,
+        "state": dossier.state,
+        "created_by": dossier.created_by,
+        "created_at": dossier.created_at.isoformat(),
+        "number": dossier.number,
+        "issued_on": dossier.issued_on.isoformat() if dossier.issued_on else None,
+        "data": dossier.data,
+    }
+
+
+def _event_json(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "actor": event.actor,
+        "event": event.event,
+        "from": event.from_state,
+        "to": event.to_state,
+        "comment": event.comment,
+        "at": event.at.isoformat(),
+        "documents": [{"name": d.name, "sha256": d.sha256} for d in event.documents],
+    }
+
+
+def _json_bytes(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
