@@ -67,15 +67,19 @@ def test_happy_path_draft_to_archived(engine: WorkflowEngine) -> None:
 @pytest.mark.parametrize(
     ("event", "render", "number", "accepts_data"),
     [
-        ("submit", True, False, True),
-        ("amend", True, False, True),
-        ("review", False, False, False),
-        ("issue", True, True, False),
-        ("archive", False, False, False),
+        ("submit", ("ke_hoach",), False, True),
+        ("amend", ("ke_hoach",), False, True),
+        ("review", (), False, False),
+        ("issue", ("ke_hoach",), True, False),
+        ("archive", (), False, False),
     ],
 )
 def test_the_transition_says_what_the_service_does(
-    engine: WorkflowEngine, event: str, render: bool, number: bool, accepts_data: bool
+    engine: WorkflowEngine,
+    event: str,
+    render: tuple[str, ...],
+    number: bool,
+    accepts_data: bool,
 ) -> None:
     definition = engine.definition.events[event]
     assert (definition.render, definition.number, definition.accepts_data) == (

@@ -53,13 +53,25 @@ def test_shipped_workflows_load(name: str, label: str) -> None:
         sources=("approved",),
         dest="issued",
         roles=frozenset({"clerk"}),
-        render=True,
+        render=(definition.document,),
         number=True,
     )
     assert definition.events["return"].guards == ("has_comment",)
     assert definition.events["return"].roles == {"reviewer", "approver"}
     assert definition.events["submit"].accepts_data
     assert definition.source == str(WORKFLOWS / f"{name}.yaml")
+
+
+def test_render_may_name_several_templates(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "roles: [clerk], render: true, number: true",
+        "roles: [clerk], render: [ke_hoach, cong_van], number: true",
+    )
+    definition = load_workflow(_write(tmp_path, text), TEMPLATES)
+    assert definition.events["issue"].render == ("ke_hoach", "cong_van")
+    unknown = text.replace("render: [ke_hoach, cong_van]", "render: [ke_hoach, quyet_dinh_x]")
+    with pytest.raises(WorkflowError, match="quyet_dinh_x"):
+        load_workflow(_write(tmp_path, unknown), TEMPLATES)
 
 
 def test_load_workflows_reads_the_folder() -> None:
@@ -188,9 +200,9 @@ MISTAKES = [
     ),
     (
         "flag",
-        "render: true, number",
-        "render: có, number",
-        "events.issue.render",
+        "number: true}",
+        "number: có}",
+        "events.issue.number",
         "issue:",
         "true hoặc false",
     ),

@@ -40,7 +40,7 @@ class EventDefinition:
     dest: str
     roles: frozenset[str]
     guards: tuple[str, ...] = ()
-    render: bool = False
+    render: tuple[str, ...] = ()  # the templates this event renders, in order
     number: bool = False
     accepts_data: bool = False
 

@@ -179,6 +179,8 @@ def _event(
     value: Located,
     states: Mapping[str, StateDefinition],
     guards: Mapping[str, Guard],
+    document: str | None,
+    known_templates: Collection[str] | None,
 ) -> EventDefinition | None:
     """Check one event; return it when its from/to are sound enough for the graph checks.
 
@@ -222,7 +224,7 @@ def _event(
         for at, guard in checker.name_list(fields.get("guards"), "“guards”", "“guards”")
         if checker.member(at, guard, guards, _GUARD)
     )
-    render = checker.flag(fields.get("render"), "render")
+    render = _render_list(checker, fields.get("render"), document, known_templates)
     number = checker.flag(fields.get("number"), "number")
     accepts_data = checker.flag(fields.get("data"), "data")
     if not sound or not sources or dest is None:
@@ -238,6 +240,26 @@ def _event(
         number=number,
         accepts_data=accepts_data,
     )
+
+
+def _render_list(
+    checker: _Checker,
+    at: Located | None,
+    document: str | None,
+    known_templates: Collection[str] | None,
+) -> tuple[str, ...]:
+    """Return the templates an event renders: ``true`` means the workflow's document."""
+    if at is None or at.value is False:
+        return ()
+    if at.value is True:
+        return (document,) if document else ()
+    names = []
+    for item_at, template in checker.name_list(at, "“render”", "“render”"):
+        if known_templates is None or checker.member(
+            item_at, template, sorted(known_templates), _TEMPLATE
+        ):
+            names.append(template)
+    return tuple(names)
 
 
 def _check_graph(
@@ -324,7 +346,7 @@ def check_workflow(
     if events_at is not None and entries is not None and not entries:
         checker.add(events_at, "chưa có việc nào", "there are no events")
     for key, value in (entries or {}).items():
-        event = _event(checker, key, value, states, guards)
+        event = _event(checker, key, value, states, guards, document, known_templates)
         if event is None:
             sound = False
         else:
