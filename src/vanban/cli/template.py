@@ -1,11 +1,14 @@
-"""``vanban template list | show``: the template catalogue and each template's fields."""
+"""``vanban template list | show | lint``: the catalogue, each template's fields, lint."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
+from vanban.checker.template_checks import lint_templates
+from vanban.cli.check import print_report, summary
 from vanban.cli.output import get_output
 from vanban.documents import TemplateCatalogue, TemplateSpec
 from vanban.vietnamese import abbreviation_for
@@ -78,3 +81,34 @@ def show_template(context: click.Context, template_id: str) -> None:
             ],
         }
     )
+
+
+@template.command("lint")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.pass_context
+def lint_template(context: click.Context, path: Path | None) -> int:
+    """Soát mẫu PATH (.docx có tệp mô tả bên cạnh, hoặc thư mục; mặc định: mọi mẫu).
+
+    Tìm thẻ bị tách, biến không có trong dữ liệu, trường không dùng, truy cập bị sandbox
+    chặn và mẫu không dựng được từ dữ liệu ví dụ. Mã thoát 0 khi sạch, 1 khi có vi phạm.
+    """
+    output = get_output(context)
+    reports = lint_templates(path)
+    for report in reports:
+        print_report(output, report)
+    line = summary(output, reports, ("mẫu", "template"))
+    output.line(line)
+    ok = all(report.ok for report in reports)
+    output.emit(
+        {
+            "ok": ok,
+            "templates": [report.as_json(output.lang) for report in reports],
+            "summary": {
+                "templates": len(reports),
+                "violations": sum(len(report.findings) for report in reports),
+                "unreadable": sum(report.error is not None for report in reports),
+                "text": line,
+            },
+        }
+    )
+    return 0 if ok else 1

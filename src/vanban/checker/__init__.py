@@ -1,0 +1,24 @@
+"""Checking .docx files against Nghị định 30/2020, Phụ lục I, and linting templates.
+
+Reads files, never writes them; no click and no printing (the command line prints).
+"""
+
+from __future__ import annotations
+
+from vanban.checker.engine import check_bytes, check_path, run_rules
+from vanban.checker.findings import FileReport, Finding, Location
+from vanban.checker.rules import Rule, choose, document_rules, split_ids, template_rules
+
+__all__ = [
+    "FileReport",
+    "Finding",
+    "Location",
+    "Rule",
+    "check_bytes",
+    "check_path",
+    "choose",
+    "document_rules",
+    "run_rules",
+    "split_ids",
+    "template_rules",
+]

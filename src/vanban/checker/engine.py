@@ -1,0 +1,80 @@
+"""Checking files: package safety first, then every chosen rule, into one report per file."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from pathlib import Path
+
+from vanban.checker.findings import FileReport, Finding
+from vanban.checker.inspection import inspect_docx
+from vanban.checker.registry import CHECKS
+from vanban.checker.rules import Rule, document_rules
+from vanban.documents.package_guard import MAX_FILE_BYTES, check_docx_bytes
+from vanban.errors import Message, ValidationError, VanbanError
+
+# An OLE2 compound file: a Word 97–2003 .doc, or a .docx that Word has encrypted.
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def run_rules(data: bytes, name: str, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    """Return the findings of ``rules`` (default: all) on .docx bytes; raise VanbanError when
+    the bytes are not a safe, readable .docx.
+    """
+    chosen = tuple(rules) if rules is not None else document_rules()
+    unknown = [rule.check for rule in chosen if rule.check not in CHECKS]
+    if unknown:
+        raise ValidationError(
+            f"Quy tắc dùng hàm kiểm tra không có: {', '.join(unknown)}. Hãy cài lại vanban.",
+            f"A rule names a check that does not exist: {', '.join(unknown)}. Reinstall vanban.",
+        )
+    if data.startswith(_COMPOUND_FILE):
+        raise ValidationError(
+            f"Tệp “{name}” là tệp Word cũ (.doc) hoặc tệp đã đặt mật khẩu, không phải .docx. "
+            "Hãy mở tệp, bỏ mật khẩu nếu có và lưu lại dưới dạng .docx rồi kiểm tra lại.",
+            f"“{name}” is an old Word file (.doc) or a password-protected file, not a .docx. "
+            "Open it, remove any password, save it as .docx and check again.",
+        )
+    check_docx_bytes(data, name)
+    inspection = inspect_docx(data, name)
+    findings: list[Finding] = []
+    for rule in chosen:
+        findings += CHECKS[rule.check](inspection, rule)
+    return findings
+
+
+def check_bytes(data: bytes, name: str, rules: Iterable[Rule] | None = None) -> FileReport:
+    """Check .docx bytes; an unsafe or unreadable file gives a report with its error."""
+    try:
+        return FileReport(name, tuple(run_rules(data, name, rules)))
+    except VanbanError as error:
+        return FileReport(name, error=error.message)
+
+
+def check_path(path: Path, rules: Iterable[Rule] | None = None) -> FileReport:
+    """Check the .docx at ``path``; a missing or unreadable file gives a report with its error."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # refused before reading it into memory
+            megabytes, limit = size // 2**20, MAX_FILE_BYTES // 2**20
+            return FileReport(
+                str(path),
+                error=Message(
+                    f"Tệp “{path}” quá lớn ({megabytes} MB, tối đa {limit} MB) để là một văn bản. "
+                    "Hãy kiểm tra lại tệp.",
+                    f"“{path}” is too large ({megabytes} MB, at most {limit} MB) for a document. "
+                    "Check the file.",
+                ),
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileReport(
+            str(path),
+            error=Message(
+                f"Không đọc được tệp “{path}” ({exc.strerror}). "
+                "Hãy kiểm tra đường dẫn và quyền đọc.",
+                f"Cannot read “{path}” ({exc.strerror}). Check the path and permissions.",
+            ),
+        )
+    # Messages name the file; the report keeps the path the user gave.
+    return dataclasses.replace(check_bytes(data, path.name, rules), name=str(path))

@@ -1,0 +1,130 @@
+"""``vanban check``: any .docx against the rules of Nghị định 30/2020, Phụ lục I."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from vanban.checker import FileReport, Finding, check_path, choose, document_rules, split_ids
+from vanban.checker.rules import Rule
+from vanban.cli.output import Output, get_output
+from vanban.errors import ValidationError
+
+
+def print_finding(output: Output, finding: Finding) -> None:
+    """Print one finding on three lines: rule and source, what and where."""
+    lang = output.lang
+    output.line(
+        f"  [{finding.rule}] {finding.title.in_language(lang)} "
+        f"({finding.reference.in_language(lang)})"
+    )
+    if lang == "en":
+        output.line(f"      found: {finding.found.en.rstrip('.')}; expected: {finding.expected.en}")
+        output.line(f"      where: {finding.where.describe('en')}")
+    else:
+        output.line(f"      thấy: {finding.found.vi.rstrip('.')}; cần: {finding.expected.vi}")
+        output.line(f"      ở: {finding.where.describe('vi')}")
+
+
+def print_report(output: Output, report: FileReport) -> None:
+    """Print one file's result: its findings, or why it could not be read."""
+    english = output.lang == "en"
+    if report.error is not None:
+        output.line(f"{report.name}: {report.error.in_language(output.lang)}")
+    elif not report.findings:
+        output.line(f"{report.name}: {'no violations' if english else 'không có vi phạm'}")
+    else:
+        count = len(report.findings)
+        output.line(
+            f"{report.name}: {count} violation{'s' * (count > 1)}"
+            if english
+            else f"{report.name}: {count} vi phạm"
+        )
+        for finding in report.findings:
+            print_finding(output, finding)
+
+
+def summary(output: Output, reports: list[FileReport], noun: tuple[str, str]) -> str:
+    """Return the last line: "3 tệp, 2 vi phạm" (with unreadable files when there are any)."""
+    files, violations = len(reports), sum(len(report.findings) for report in reports)
+    unreadable = sum(report.error is not None for report in reports)
+    if output.lang == "en":
+        text = f"{files} {noun[1]}{'s' * (files != 1)}, {violations} violation"
+        text += "s" * (violations != 1)
+        return text + (f", {unreadable} unreadable" if unreadable else "")
+    text = f"{files} {noun[0]}, {violations} vi phạm"
+    return text + (f", {unreadable} không đọc được" if unreadable else "")
+
+
+def _list_rules(output: Output, rules: tuple[Rule, ...]) -> None:
+    for rule in rules:
+        output.line(f"{rule.id:<38} {rule.title.in_language(output.lang)}")
+        output.line(f"{'':<38} {rule.reference.in_language(output.lang)}")
+    output.emit(
+        {
+            "ok": True,
+            "rules": [
+                {
+                    "id": rule.id,
+                    "reference": rule.reference.in_language(output.lang),
+                    "title": rule.title.in_language(output.lang),
+                }
+                for rule in rules
+            ],
+        }
+    )
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--select",
+    metavar="MÃ,…",
+    help="Chỉ áp dụng các quy tắc có mã bắt đầu bằng các tiền tố này (cách nhau bằng dấu phẩy).",
+)
+@click.option(
+    "--ignore", metavar="MÃ,…", help="Bỏ qua các quy tắc có mã bắt đầu bằng các tiền tố này."
+)
+@click.option("--list-rules", is_flag=True, help="Liệt kê các quy tắc rồi dừng.")
+@click.pass_context
+def check(
+    context: click.Context,
+    files: tuple[Path, ...],
+    select: str | None,
+    ignore: str | None,
+    list_rules: bool,
+) -> int:
+    """Kiểm tra thể thức các tệp .docx FILES theo Phụ lục I Nghị định 30/2020/NĐ-CP.
+
+    Chỉ đọc, không sửa tệp. Mã thoát 0 khi không có vi phạm, 1 khi có.
+    """
+    output = get_output(context)
+    rules = choose(document_rules(), split_ids(select), split_ids(ignore))
+    if list_rules:
+        _list_rules(output, rules)
+        return 0
+    if not files:
+        raise ValidationError(
+            "Hãy chỉ ra ít nhất một tệp .docx cần kiểm tra, ví dụ “vanban check ke_hoach.docx”.",
+            "Name at least one .docx file to check, e.g. “vanban check plan.docx”.",
+        )
+    reports = [check_path(path, rules) for path in files]
+    for report in reports:
+        print_report(output, report)
+    line = summary(output, reports, ("tệp", "file"))
+    output.line(line)
+    ok = all(report.ok for report in reports)
+    output.emit(
+        {
+            "ok": ok,
+            "files": [report.as_json(output.lang) for report in reports],
+            "summary": {
+                "files": len(reports),
+                "violations": sum(len(report.findings) for report in reports),
+                "unreadable": sum(report.error is not None for report in reports),
+                "text": line,
+            },
+        }
+    )
+    return 0 if ok else 1
