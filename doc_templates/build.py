@@ -1,8 +1,9 @@
 """Builds the .docx templates and their manifests in doc_templates/ from code.
 
 Run ``python doc_templates/build.py`` (or ``make templates``) after changing this file; it
-rewrites ke_hoach, bao_cao and cong_van (.docx + .yaml) deterministically, so a change to a
-template is a reviewable change to this script. Every size, style and position follows
+rewrites ke_hoach, bao_cao and cong_van (.docx + .yaml), and through build_awards.py the award
+dossier templates, deterministically, so a change to a template is a reviewable change to
+these scripts. Every size, style and position follows
 Nghị định 30/2020/NĐ-CP, Phụ lục I (see ../shared/reference/regulations.md §1).
 """
 
@@ -27,7 +28,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from vanban.documents.layout import A4_PORTRAIT, centred_rule, mm_to_twips, pt_to_mm
+from vanban.documents.layout import (
+    A4_PORTRAIT,
+    PageLayout,
+    centred_rule,
+    mm_to_twips,
+    pt_to_mm,
+)
 from vanban.documents.render import _reproducible_zip
 from vanban.documents.text_metrics import text_width_pt
 from vanban.vietnamese import upper_vi
@@ -242,8 +249,19 @@ def _borderless_table(document: Any, rows: int, widths_mm: Iterable[float]) -> A
     return table
 
 
-def _header(document: Any, cong_van: bool) -> None:
-    table = _borderless_table(document, 2, (LAYOUT.header_left, LAYOUT.header_right))
+def _header(
+    document: Any,
+    cong_van: bool,
+    *,
+    layout: PageLayout = LAYOUT,
+    number: bool = True,
+    place_date: bool = True,
+) -> None:
+    """Add the header table; a Biên bản has no place-and-date, an attachment neither line."""
+    second_row = number or place_date
+    table = _borderless_table(
+        document, 2 if second_row else 1, (layout.header_left, layout.header_right)
+    )
     agency = table.cell(0, 0)
     _tag(agency, "{%p if co_quan_chu_quan %}")
     _paragraph(agency, "VB Cơ quan chủ quản", "{{ co_quan_chu_quan }}")
@@ -253,15 +271,20 @@ def _header(document: Any, cong_van: bool) -> None:
     motto = table.cell(0, 1)
     _paragraph(motto, "VB Quốc hiệu", QUOC_HIEU)
     _paragraph(motto, "VB Tiêu ngữ", TIEU_NGU)
-    cell_width = LAYOUT.header_right - 2 * LAYOUT.cell_margin
+    cell_width = layout.header_right - 2 * layout.cell_margin
     motto_rule = centred_rule(cell_width, pt_to_mm(text_width_pt(TIEU_NGU, 13, bold=True)))
     _rule(motto, str(motto_rule.trai), str(motto_rule.phai))
-    number = table.cell(1, 0)
-    _paragraph(number, "VB Số ký hiệu", "Số: {{ so_ky_hieu }}")
+    if not second_row:
+        return
+    left, right = table.cell(1, 0), table.cell(1, 1)
+    if number:
+        _paragraph(left, "VB Số ký hiệu", "Số: {{ so_ky_hieu }}")
+    else:
+        _paragraph(left, "VB Số ký hiệu")  # a cell needs one paragraph
     if cong_van:
-        paragraph = _paragraph(number, "VB Trích yếu công văn", "V/v ")
+        paragraph = _paragraph(left, "VB Trích yếu công văn", "V/v ")
         paragraph.add_run("{{r trich_yeu }}")
-    _paragraph(table.cell(1, 1), "VB Địa danh ngày", "{{ dia_danh_ngay }}")
+    _paragraph(right, "VB Địa danh ngày", "{{ dia_danh_ngay }}" if place_date else "")
 
 
 def _title(document: Any, type_name: str) -> None:
@@ -302,18 +325,22 @@ def _body(document: Any) -> None:
     _tag(document, "{%p endfor %}")
 
 
-def _signature(document: Any) -> None:
+def _signature(document: Any, *, layout: PageLayout = LAYOUT, recipients: bool = True) -> None:
+    """Add the signature table: Nơi nhận on the left (unless an attachment), the signer right."""
     # One blank line between the body and the signature, kept on the signature's page.
     _paragraph(document, "VB Nội dung").paragraph_format.keep_with_next = True
-    table = _borderless_table(document, 1, (LAYOUT.signature_left, LAYOUT.signature_right))
+    table = _borderless_table(document, 1, (layout.signature_left, layout.signature_right))
     # The signature block never splits across two pages.
     row_properties = table.rows[0]._tr.get_or_add_trPr()
     row_properties.append(OxmlElement("w:cantSplit"))
-    recipients = table.cell(0, 0)
-    _paragraph(recipients, "VB Nơi nhận tiêu đề", "Nơi nhận:")
-    _tag(recipients, "{%p for n in noi_nhan %}")
-    _paragraph(recipients, "VB Nơi nhận", "{{ n }}")
-    _tag(recipients, "{%p endfor %}")
+    left = table.cell(0, 0)
+    if recipients:
+        _paragraph(left, "VB Nơi nhận tiêu đề", "Nơi nhận:")
+        _tag(left, "{%p for n in noi_nhan %}")
+        _paragraph(left, "VB Nơi nhận", "{{ n }}")
+        _tag(left, "{%p endfor %}")
+    else:
+        _paragraph(left, "VB Nơi nhận")  # a cell needs one paragraph
     signer = table.cell(0, 1)
     _tag(signer, "{%p for q in ky.quyen_han %}")
     _paragraph(signer, "VB Quyền hạn", "{{ q }}")
@@ -323,8 +350,8 @@ def _signature(document: Any) -> None:
     _paragraph(signer, "VB Họ tên", "{{ ky.ho_ten }}")
 
 
-def build_docx(type_name: str | None) -> bytes:
-    """Return the template .docx for a document type (None: a Công văn)."""
+def new_document() -> Any:
+    """Return an empty A4 template: default font, the "VB …" styles, page, page numbers."""
     document = Document()
     _setup_defaults(document)
     _define_styles(document)
@@ -340,15 +367,26 @@ def build_docx(type_name: str | None) -> bytes:
     properties.revision = 1
     properties.created = dt.datetime(2024, 1, 1)
     properties.modified = dt.datetime(2024, 1, 1)
+    return document
+
+
+def finish(document: Any) -> bytes:
+    """Return the document's bytes, reproducibly zipped and without python-docx's thumbnail."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _reproducible_zip(_without_thumbnail(buffer.getvalue()))
+
+
+def build_docx(type_name: str | None) -> bytes:
+    """Return the template .docx for a document type (None: a Công văn)."""
+    document = new_document()
     _header(document, cong_van=type_name is None)
     if type_name is not None:
         _title(document, type_name)
     _recipients(document)
     _body(document)
     _signature(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _reproducible_zip(_without_thumbnail(buffer.getvalue()))
+    return finish(document)
 
 
 def _without_thumbnail(data: bytes) -> bytes:
@@ -552,25 +590,39 @@ TEMPLATES: dict[str, dict[str, Any]] = {
 }
 
 
+def write_template(
+    folder: Path, template_id: str, meta: dict[str, Any], content: bytes, fields: list[Any]
+) -> list[Path]:
+    """Write ``<id>.docx`` and its manifest ``<id>.yaml``; return both paths."""
+    docx_path = folder / f"{template_id}.docx"
+    docx_path.write_bytes(content)
+    manifest = {"id": template_id, **meta, "file": docx_path.name, "fields": fields}
+    manifest_path = folder / f"{template_id}.yaml"
+    manifest_path.write_text(
+        "# Generated by doc_templates/build.py: edit that script, then run it again.\n"
+        + yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False, width=100),
+        encoding="utf-8",
+    )
+    return [docx_path, manifest_path]
+
+
 def build_all(folder: Path = HERE) -> list[Path]:
     """Write every template and manifest into ``folder``; return the paths written."""
+    # Imported here: build_awards builds on this module's helpers.
+    from doc_templates.build_awards import build_award_templates
+
     written: list[Path] = []
     for template_id, meta in TEMPLATES.items():
         cong_van = template_id == "cong_van"
         type_name = None if cong_van else upper_vi(str(meta["document_type"]))
-        docx_path = folder / f"{template_id}.docx"
-        docx_path.write_bytes(build_docx(type_name))
-        manifest = {"id": template_id, **meta, "file": docx_path.name, "fields": _fields(cong_van)}
-        manifest_path = folder / f"{template_id}.yaml"
-        manifest_path.write_text(
-            "# Generated by doc_templates/build.py: edit that script, then run it again.\n"
-            + yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False, width=100),
-            encoding="utf-8",
+        written += write_template(
+            folder, template_id, meta, build_docx(type_name), _fields(cong_van)
         )
-        written += [docx_path, manifest_path]
-    return written
+    return written + build_award_templates(folder)
 
 
 if __name__ == "__main__":
+    # Run as a script, the doc_templates package is not on the path yet.
+    sys.path.insert(0, str(HERE.parent))
     for path in build_all(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE):
         print(path)

@@ -1,19 +1,22 @@
 """Every sample renders to the seed's text (golden files) and to Nghị định 30 formatting.
 
 Refresh the golden files after an intended change with ``VANBAN_UPDATE_GOLDEN=1 pytest``
-and review the diff like any other change.
+and review the diff like any other change. The formatting checks follow each template's
+layout (LAYOUTS): portrait or landscape, which header, which signature block, which tables.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm
+from docx.oxml.ns import qn
+from docx.shared import Emu, Mm
 
 from tests.conftest import GOLDEN
 from vanban.documents.inspect import (
@@ -30,6 +33,48 @@ from vanban.services.documents import DocumentService, Sample
 SERVICE = DocumentService()
 SAMPLES = SERVICE.samples()
 IDS = [sample.name for sample in SAMPLES]
+PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a template's pages look like, for the formatting checks."""
+
+    type_names: tuple[str, ...] = ()  # "VB Tên loại" paragraphs, in order
+    landscape: bool = False
+    header: str = "table"  # "table" (agency | Quốc hiệu), "quoc_hieu" (centred only), "none"
+    number: bool = True  # "Số: …" in the header table
+    place_date: bool = True  # the place-and-date line
+    signature: str = "standard"  # "standard", "signer_only", "two_columns", "none"
+    grid_tables: int = 0  # bordered tables, each with a heading row repeated on every page
+    body_end: bool = True  # the text ends with "./."
+
+
+_REPORT = Layout(("BÁO CÁO THÀNH TÍCH",), signature="two_columns", grid_tables=2, body_end=False)
+_PRINT = Layout(landscape=True, header="none", signature="none", body_end=False)
+LAYOUTS = {
+    "ke_hoach": Layout(("KẾ HOẠCH",)),
+    "bao_cao": Layout(("BÁO CÁO",)),
+    "cong_van": Layout(),
+    "to_trinh_khen_thuong": Layout(("TỜ TRÌNH",)),
+    "danh_sach_khen_thuong": Layout(
+        ("DANH SÁCH",), True, number=False, place_date=False, signature="signer_only", grid_tables=1
+    ),
+    # The sample has no emulation title yet: "(Không có)" instead of the first table.
+    "bao_cao_thanh_tich_ca_nhan": replace(_REPORT, header="quoc_hieu", grid_tables=1),
+    "bao_cao_thanh_tich_tap_the": replace(_REPORT, number=False),
+    "bien_ban_hop_hoi_dong": Layout(
+        ("BIÊN BẢN",), place_date=False, signature="two_columns", grid_tables=1
+    ),
+    "quyet_dinh_khen_thuong": Layout(("QUYẾT ĐỊNH", "DANH SÁCH"), grid_tables=1),
+    "bang_khen": _PRINT,
+    "giay_khen": _PRINT,
+}
+
+
+def test_every_template_has_a_layout_and_a_sample() -> None:
+    assert {spec.id for spec in SERVICE.catalogue.list()} == set(LAYOUTS)
+    assert {sample.template_id for sample in SAMPLES} == set(LAYOUTS)
 
 
 @pytest.fixture(scope="module", params=SAMPLES, ids=IDS)
@@ -63,11 +108,18 @@ def _look(document: Any, block: Block) -> tuple[str | None, float | None, bool, 
 
 
 def test_page_setup(rendered: tuple[Sample, bytes]) -> None:
-    section = open_docx(rendered[1]).sections[0]
-    assert section.orientation == WD_ORIENT.PORTRAIT
+    sample, content = rendered
+    layout = LAYOUTS[sample.template_id]
+    section = open_docx(content).sections[0]
+    width, height = (297, 210) if layout.landscape else (210, 297)
+    assert section.orientation == (WD_ORIENT.LANDSCAPE if layout.landscape else WD_ORIENT.PORTRAIT)
     # Lengths are stored in twips, so 210 mm reads back as 210.01 mm.
-    assert section.page_width.mm == pytest.approx(210, abs=0.1)
-    assert section.page_height.mm == pytest.approx(297, abs=0.1)
+    assert section.page_width.mm == pytest.approx(width, abs=0.1)
+    assert section.page_height.mm == pytest.approx(height, abs=0.1)
+    if layout.header == "none":  # a print layout: positions are on the sheet, no page number
+        assert section.header.is_linked_to_previous  # no header part at all
+        assert "PAGE" not in open_docx(content).element.xml
+        return
     assert 20 <= round(section.top_margin.mm, 1) <= 25
     assert 20 <= round(section.bottom_margin.mm, 1) <= 25
     assert 30 <= round(section.left_margin.mm, 1) <= 35
@@ -90,47 +142,146 @@ def test_every_run_is_times_new_roman_black(rendered: tuple[Sample, bytes]) -> N
     assert "Theme=" not in defaults.split("</w:docDefaults>")[0]
 
 
-def test_header_table(rendered: tuple[Sample, bytes]) -> None:
-    content = rendered[1]
-    document = open_docx(content)
-    cells: dict[tuple[int, int], list[Block]] = {}
-    for block in iter_blocks(document):
-        if block.table == 0 and block.text:
-            cells.setdefault((block.row or 0, block.cell or 0), []).append(block)
-    quoc_hieu, tieu_ngu = cells[(0, 1)]
+def _quoc_hieu(document: Any, quoc_hieu: Block, tieu_ngu: Block) -> None:
     assert quoc_hieu.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert _look(document, quoc_hieu)[1:] == (12, True, False)
     assert tieu_ngu.text == "Độc lập - Tự do - Hạnh phúc"
     assert _look(document, tieu_ngu)[1:] == (13, True, False)
+
+
+def test_header_table(rendered: tuple[Sample, bytes]) -> None:
+    sample, content = rendered
+    layout = LAYOUTS[sample.template_id]
+    document = open_docx(content)
+    blocks = [block for block in iter_blocks(document) if block.text]
+    if layout.header == "none":
+        assert not any("CỘNG HÒA" in block.text for block in blocks)
+        return
+    if layout.header == "quoc_hieu":  # centred on the page, no agency, no number
+        quoc_hieu, tieu_ngu, place_date = blocks[:3]
+        assert quoc_hieu.table is None
+        _quoc_hieu(document, quoc_hieu, tieu_ngu)
+        assert ", ngày " in place_date.text
+        assert _look(document, place_date)[1:] == (13, False, True)
+        return
+    cells: dict[tuple[int, int], list[Block]] = {}
+    for block in blocks:
+        if block.table == 0:
+            cells.setdefault((block.row or 0, block.cell or 0), []).append(block)
+    _quoc_hieu(document, *cells[(0, 1)])
     agencies = cells[(0, 0)]
     issuing = agencies[-1]
     assert issuing.text == issuing.text.upper()
     assert _look(document, issuing)[1:] == (12, True, False)
     for parent in agencies[:-1]:
         assert _look(document, parent)[1:] == (12, False, False)
-    number = cells[(1, 0)][0]
-    assert number.text.startswith("Số:")
-    assert _look(document, number)[1:] == (13, False, False)
-    place_date = cells[(1, 1)][0]
-    assert ", ngày " in place_date.text
-    assert _look(document, place_date)[1:] == (13, False, True)
+    assert ((1, 0) in cells) == layout.number
+    if layout.number:
+        number = cells[(1, 0)][0]
+        assert number.text.startswith("Số:")
+        assert _look(document, number)[1:] == (13, False, False)
+    assert ((1, 1) in cells) == layout.place_date
+    if layout.place_date:
+        place_date = cells[(1, 1)][0]
+        assert ", ngày " in place_date.text
+        assert _look(document, place_date)[1:] == (13, False, True)
     # Rule lines: borders under the Tiêu ngữ and the issuing body.
     assert document.tables[0]._tbl.xml.count('<w:top w:val="single"') == 0  # the style holds it
-    assert len(document.tables[0].rows) == 2
+    rows = 2 if layout.number or layout.place_date else 1
+    assert len(document.tables[0].rows) == rows
+
+
+def _grid_tables(document: Any) -> list[Any]:
+    return [table for table in document.tables if 'w:val="single"' in table._tbl.tblPr.xml]
+
+
+def test_table_heading_row_repeats_on_every_page(rendered: tuple[Sample, bytes]) -> None:
+    sample, content = rendered
+    layout = LAYOUTS[sample.template_id]
+    document = open_docx(content)
+    tables = _grid_tables(document)
+    assert len(tables) == layout.grid_tables
+    section = document.sections[0]
+    text_width = Emu(section.page_width - section.left_margin - section.right_margin)
+    for table in tables:
+        rows = table._tbl.findall(qn("w:tr"))
+        assert rows[0].trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
+        assert all(row.trPr is None or row.trPr.find(qn("w:tblHeader")) is None for row in rows[1:])
+        assert all(row.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+        for cell in table.rows[0].cells:
+            for paragraph in cell.paragraphs:
+                run = text_runs(paragraph)[0]
+                assert effective_run_format(document, paragraph, run).bold
+        widths = sum(int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol")))
+        assert widths == pytest.approx(text_width.twips, abs=5)  # exactly the text line
+        cell_text = [p.text for cell in table.rows[0].cells for p in cell.paragraphs]
+        assert cell_text[0] in ("STT", "Năm")
+
+
+def _signature_table(document: Any) -> Any:
+    """Return the table holding the signer's name (style "VB Họ tên")."""
+    return next(
+        table
+        for table in document.tables
+        if any(p.style.name == "VB Họ tên" for cell in table._cells for p in cell.paragraphs)
+    )
+
+
+def _check_recipients(document: Any, recipients: list[Block], filed: str = "- Lưu: VT") -> None:
+    assert recipients[0].text == "Nơi nhận:"
+    assert _look(document, recipients[0])[1:] == (12, True, True)
+    assert recipients[-1].text.startswith(filed)
+    assert recipients[-1].text.endswith(".")
+    assert all(_look(document, block)[1] == 11 for block in recipients[1:])
+    assert all(block.text.startswith("- ") for block in recipients[1:])
+
+
+def _check_signature(document: Any, layout: Layout) -> None:
+    table = _signature_table(document)
+    blocks = [b for b in iter_blocks(document) if b.text and b.paragraph._p in table._tbl.iter()]
+    if layout.signature in ("standard", "signer_only"):
+        recipients = [block for block in blocks if block.cell == 0]
+        signer = [block for block in blocks if block.cell == 1]
+        if layout.signature == "standard":
+            _check_recipients(document, recipients)
+        else:  # an attachment: the signer only, no Nơi nhận of its own
+            assert recipients == []
+        authority = [block for block in signer if block.paragraph.style.name == "VB Quyền hạn"]
+        assert authority[-1].text == authority[-1].text.upper()  # chức vụ
+        assert all(block.text.split(" ")[0] in PREFIXES for block in authority[:-1])
+        assert all(_look(document, block)[2] for block in signer if block.text[0] != "(")
+        return
+    # Two signature columns: headings, signing space and names as rows, names level.
+    assert len(table.columns) == 2
+    names = [block for block in blocks if block.paragraph.style.name == "VB Họ tên"]
+    assert [block.cell for block in names] == [0, 1]
+    assert names[0].row == names[1].row
+    for block in blocks:
+        if block.paragraph.style.name in ("VB Quyền hạn", "VB Họ tên"):
+            assert _look(document, block)[1:3] == (14, True)
+        if block.paragraph.style.name == "VB Quyền hạn":
+            assert block.text == block.text.upper()
+    below = [block for block in blocks if (block.row or 0) > (names[0].row or 0)]
+    if below:  # Mẫu 1.9: Nơi nhận under THƯ KÝ, ending "- Lưu: VT, Hồ sơ."
+        _check_recipients(document, below, "- Lưu: VT, Hồ sơ")
+        headings = [b.text for b in blocks if b.paragraph.style.name == "VB Quyền hạn"]
+        assert headings == ["THƯ KÝ", "CHỦ TỌA"]
 
 
 def test_title_body_and_signature(rendered: tuple[Sample, bytes]) -> None:
     sample, content = rendered
+    layout = LAYOUTS[sample.template_id]
     document = open_docx(content)
     blocks = [block for block in iter_blocks(document) if block.text]
     body = [block for block in blocks if block.table is None]
     by_style: dict[str, list[Block]] = {}
     for block in body:
         by_style.setdefault(block.paragraph.style.name, []).append(block)
-    if sample.template_id != "cong_van":
-        type_name, subject = by_style["VB Tên loại"][0], by_style["VB Trích yếu"][0]
-        assert type_name.text in ("KẾ HOẠCH", "BÁO CÁO")
+    names = [block.text for block in by_style.get("VB Tên loại", [])]
+    assert tuple(names) == layout.type_names
+    for type_name in by_style.get("VB Tên loại", []):
         assert _look(document, type_name)[1:] == (14, True, False)
+    for subject in by_style.get("VB Trích yếu", []):
         assert (
             effective_paragraph_value(subject.paragraph, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
         )
@@ -139,7 +290,8 @@ def test_title_body_and_signature(rendered: tuple[Sample, bytes]) -> None:
     bases = [block.text for block in by_style.get("VB Căn cứ", [])]
     assert all(text.endswith(";") for text in bases[:-1])
     assert not bases or bases[-1].endswith(".")
-    for block in by_style["VB Nội dung"]:
+    assert not any("98/2023" in text for text in bases)  # repealed: NĐ 152/2025 is cited
+    for block in by_style.get("VB Nội dung", []):
         paragraph = block.paragraph
         assert effective_paragraph_value(paragraph, "alignment") == WD_ALIGN_PARAGRAPH.JUSTIFY
         indent = effective_paragraph_value(paragraph, "first_line_indent")
@@ -148,17 +300,10 @@ def test_title_body_and_signature(rendered: tuple[Sample, bytes]) -> None:
         assert 1 <= effective_paragraph_value(paragraph, "line_spacing") <= 1.5
         sizes = {effective_run_format(document, paragraph, run).size_pt for run in paragraph.runs}
         assert sizes <= {13, 14}
-    assert body[-1].text.endswith("./.") or by_style["VB Nội dung"][-1].text.endswith("./.")
-    signature = [block for block in blocks if block.table == 1]
-    recipients = [block for block in signature if block.cell == 0]
-    assert recipients[0].text == "Nơi nhận:"
-    assert _look(document, recipients[0])[1:] == (12, True, True)
-    assert recipients[-1].text.startswith("- Lưu: VT")
-    assert recipients[-1].text.endswith(".")
-    assert all(_look(document, block)[1] == 11 for block in recipients[1:])
-    signer = [block for block in signature if block.cell == 1]
-    assert signer[0].text.split(" ")[0] in ("TM.", "KT.", "Q.", "TL.", "TUQ.")
-    assert all(_look(document, block)[2] for block in signer if block.text[0] != "(")
+    if layout.body_end:
+        assert body[-1].text.endswith("./.") or by_style["VB Nội dung"][-1].text.endswith("./.")
+    if layout.signature != "none":
+        _check_signature(document, layout)
 
 
 def test_draft_leaves_number_and_date_blank() -> None:

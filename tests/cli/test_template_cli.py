@@ -12,9 +12,17 @@ def test_list(run_cli: Run) -> None:
     result = run_cli("template", "list")
     assert result.exit_code == 0
     assert [line.split()[0] for line in result.stdout.splitlines()] == [
+        "bang_khen",
         "bao_cao",
+        "bao_cao_thanh_tich_ca_nhan",
+        "bao_cao_thanh_tich_tap_the",
+        "bien_ban_hop_hoi_dong",
         "cong_van",
+        "danh_sach_khen_thuong",
+        "giay_khen",
         "ke_hoach",
+        "quyet_dinh_khen_thuong",
+        "to_trinh_khen_thuong",
     ]
     assert "Mẫu 1.5" in result.stdout
 
@@ -22,9 +30,17 @@ def test_list(run_cli: Run) -> None:
 def test_list_json_gives_abbreviations(run_cli: Run) -> None:
     payload = json.loads(run_cli("--json", "template", "list").stdout)
     assert {item["id"]: item["abbreviation"] for item in payload["templates"]} == {
+        "bang_khen": None,  # printed on a blank: no number of its own
         "bao_cao": "BC",
+        "bao_cao_thanh_tich_ca_nhan": "BC",
+        "bao_cao_thanh_tich_tap_the": "BC",
+        "bien_ban_hop_hoi_dong": "BB",
         "cong_van": None,
+        "danh_sach_khen_thuong": None,  # attached to a Tờ trình, cited by its number
+        "giay_khen": None,
         "ke_hoach": "KH",
+        "quyet_dinh_khen_thuong": "QĐ",
+        "to_trinh_khen_thuong": "TTr",
     }
 
 

@@ -30,9 +30,24 @@ FIELD_TYPES = frozenset(
         "numbering",  # danh_so: a list of numbering styles
         "signature",  # the ky block
         "code",  # an abbreviation such as HKH: letters, digits and "-", no spaces
+        "time",  # a time of day: 14:00, "14 giờ 00"
+        "table",  # a list of rows, each a mapping of the keys in `columns`
+        "positions",  # printable item → {x, y, size, bold, …} in mm/pt (print on a blank)
     }
 )
+COLUMN_TYPES = frozenset({"text", "integer", "year", "date"})
 _TEMPLATE_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+# "ten", "chuc_vu?" (optional), "so_tien:integer", "so_tien?:integer"
+_COLUMN = re.compile(r"^([a-z][a-z0-9_]*)(\??)(?::([a-z]+))?$")
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One key of a table row (or one printable item of a positions field)."""
+
+    name: str
+    required: bool = True
+    type: str = "text"
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,11 @@ class FieldSpec:
     label_en: str
     example: Any = None
     description: str = ""
+    columns: tuple[ColumnSpec, ...] = ()
+
+    def column(self, name: str) -> ColumnSpec | None:
+        """Return the column called ``name``, or None."""
+        return next((column for column in self.columns if column.name == name), None)
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,8 @@ class TemplateSpec:
     form: str
     docx_path: Path
     fields: tuple[FieldSpec, ...]
+    # Which context builder (documents/builders.py) turns the data into what the template prints.
+    context: str = "standard"
 
     def field(self, name: str) -> FieldSpec | None:
         """Return the field called ``name``, or None."""
@@ -102,7 +124,40 @@ def _parse_field(path: Path, index: int, raw: Any) -> FieldSpec:
         label_en=str(raw.get("label_en", raw.get("label", name))),
         example=raw.get("example"),
         description=str(raw.get("description", "")),
+        columns=_parse_columns(path, name, kind, raw.get("columns")),
     )
+
+
+def _parse_columns(path: Path, name: str, kind: str, raw: Any) -> tuple[ColumnSpec, ...]:
+    """Parse a table's (or positions field's) ``columns``: ["ten", "chuc_vu?", "so:integer"]."""
+    if kind not in ("table", "positions"):
+        if raw is not None:
+            raise _manifest_error(
+                path,
+                f"trường “{name}” kiểu “{kind}” không có “columns”",
+                f"field “{name}” of type “{kind}” takes no “columns”",
+            )
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise _manifest_error(
+            path,
+            f"trường “{name}” kiểu “{kind}” cần danh sách “columns”",
+            f"field “{name}” of type “{kind}” needs a “columns” list",
+        )
+    columns: list[ColumnSpec] = []
+    for item in raw:
+        match = _COLUMN.match(item) if isinstance(item, str) else None
+        column_type = (match.group(3) or "text") if match else ""
+        if match is None or column_type not in COLUMN_TYPES:
+            raise _manifest_error(
+                path,
+                f"cột “{item}” của trường “{name}” không hợp lệ; viết “ten”, “ten?” hoặc "
+                f"“ten:integer” (kiểu: {', '.join(sorted(COLUMN_TYPES))})",
+                f"column “{item}” of field “{name}” is invalid; write “ten”, “ten?” or "
+                f"“ten:integer” (types: {', '.join(sorted(COLUMN_TYPES))})",
+            )
+        columns.append(ColumnSpec(match.group(1), not match.group(2), column_type))
+    return tuple(columns)
 
 
 def load_manifest(path: Path) -> TemplateSpec:
@@ -122,6 +177,11 @@ def load_manifest(path: Path) -> TemplateSpec:
     fields = raw.get("fields")
     if not isinstance(fields, list) or not fields:
         raise _manifest_error(path, "thiếu danh sách “fields”", "it has no “fields” list")
+    context = raw.get("context", "standard")
+    if not isinstance(context, str) or not _TEMPLATE_ID.match(context):
+        raise _manifest_error(
+            path, "“context” phải là tên một bộ dựng ngữ cảnh", "“context” must name a builder"
+        )
     return TemplateSpec(
         id=template_id,
         title=str(raw.get("title", template_id)),
@@ -130,6 +190,7 @@ def load_manifest(path: Path) -> TemplateSpec:
         form=str(raw.get("form", "")),
         docx_path=path.parent / docx_name,
         fields=tuple(_parse_field(path, index, item) for index, item in enumerate(fields)),
+        context=context,
     )
 
 

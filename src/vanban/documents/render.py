@@ -24,12 +24,12 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError, UndefinedError
 from lxml.etree import XMLSyntaxError
 
+from vanban.documents.builders import context_builder
 from vanban.documents.catalogue import TemplateSpec
-from vanban.documents.context import build_context
 from vanban.documents.data_source import DocumentData
 from vanban.documents.environment import REMOVED_GLOBALS, DocumentEnvironment, make_environment
 from vanban.documents.package_guard import read_docx
-from vanban.documents.validation import validate
+from vanban.documents.validation import DataProblem, validate
 from vanban.errors import OutputError, TemplateError
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -148,9 +148,13 @@ class Renderer:
         *,
         today: dt.date | None = None,
     ) -> RenderedDocument:
-        """Validate ``data`` against ``spec``, then render it."""
+        """Validate ``data``, build its context with the builder ``spec`` names, render it."""
         values = validate(spec, data, defaults)
-        return self.render_context(spec, build_context(spec, values, today=today))
+        try:
+            context = context_builder(spec)(spec, values, today=today)
+        except DataProblem as problem:  # found while building: say where, like validation does
+            raise problem.located(data) from None
+        return self.render_context(spec, context)
 
 
 def write_atomically(content: bytes, target: Path) -> None:

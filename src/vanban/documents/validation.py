@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from vanban.documents.catalogue import FieldSpec, TemplateSpec
 from vanban.documents.data_source import DocumentData, KeyPath
+from vanban.documents.field_checks import check_positions, check_table, check_time, parse_date
 from vanban.errors import ValidationError
 
 NUMBERING_STYLES = ("phan", "I", "1", "1.1", "a", "-", "+", "")
@@ -33,7 +34,6 @@ _DEPUTY_KEYS = ("ky_thay", "quyen")
 _NODE_KEYS = ("tieu_de", "doan", "muc", "sau", "danh_so_con")
 _SIGNATURE_KEYS = (*SIGNATURE_PREFIXES, "chuc_vu", "ho_ten", "ghi_chu")
 _CODE = re.compile(r"^[0-9A-Za-zĐđ&]+(?:-[0-9A-Za-zĐđ&]+)*$")
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 MAX_BODY_DEPTH = 6
 
 
@@ -44,6 +44,25 @@ class Problem:
     path: KeyPath
     vi: str
     en: str
+
+
+class DataProblem(ValidationError):
+    """Problems a context builder finds in validated data (sums, counts, rows that disagree).
+
+    The builder knows the key path but not the file; the renderer adds file and line with
+    ``located`` so the secretary is told where to look, as for every other data error.
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(
+            "; ".join(f"{_path_text(p.path)}: {p.vi}" for p in self.problems),
+            "; ".join(f"{_path_text(p.path)}: {p.en}" for p in self.problems),
+        )
+
+    def located(self, data: DocumentData) -> ValidationError:
+        """Return the same problems as a ValidationError naming file and line."""
+        return _validation_error(data, self.problems)
 
 
 def _path_text(path: KeyPath) -> str:
@@ -109,19 +128,9 @@ def _check_year(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -
 
 
 def _check_date(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        match = _DMY.match(value)
-        try:
-            if match:
-                day, month, year = (int(group) for group in match.groups())
-                return dt.date(year, month, day)
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+    parsed = parse_date(value)
+    if parsed is not None:
+        return parsed
     checker.add(
         path,
         f"“{spec.name}” ({spec.label}) phải là một ngày có thật, viết 2024-01-29 hoặc 29/01/2024",
@@ -276,11 +285,16 @@ _CHECKS: Mapping[str, Callable[[_Checker, KeyPath, Any, FieldSpec], Any]] = {
     "body": _check_body,
     "numbering": _check_numbering,
     "signature": _check_signature,
+    "time": check_time,
+    "table": check_table,
+    "positions": check_positions,
 }
 
 
-def _cross_checks(checker: _Checker, values: Mapping[str, Any]) -> None:
-    if values.get("so") is not None and values.get("ngay") is None and "ngay" not in values:
+def _cross_checks(checker: _Checker, spec: TemplateSpec, values: Mapping[str, Any]) -> None:
+    # A Biên bản has a number but no date line of its own (Mẫu 1.9): no "ngay" field to ask for.
+    dated = spec.field("ngay") is not None
+    if dated and values.get("so") is not None and values.get("ngay") is None:
         checker.add(
             ("so",),
             "văn bản đã có số (“so”) thì phải có ngày ban hành (“ngay”)",
@@ -326,7 +340,7 @@ def validate(
         checked = _CHECKS[field.type](checker, (field.name,), value, field)
         if checked is not None:
             values[field.name] = checked
-    _cross_checks(checker, values)
+    _cross_checks(checker, spec, values)
     if checker.problems:
         raise _validation_error(data, checker.problems)
     return values

@@ -1,0 +1,111 @@
+"""Award templates as rendered .docx: builder registry, appendix section, certificate frames."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from docx.oxml.ns import qn
+
+from tests.conftest import SAMPLES
+from vanban.documents import Renderer, TemplateCatalogue, load_document_data, parse_document_data
+from vanban.documents.builders import CONTEXT_BUILDERS
+from vanban.documents.inspect import document_lines, open_docx
+from vanban.documents.layout import mm_to_twips
+from vanban.errors import TemplateError
+
+FOLDER = SAMPLES / "khen_thuong_mau"
+AWARD_TEMPLATES = [spec.id for spec in TemplateCatalogue().list() if spec.context != "standard"]
+
+
+def _render(template: str, sample: str) -> bytes:
+    spec = TemplateCatalogue().get(template)
+    data = load_document_data(FOLDER / sample)
+    return Renderer().render(spec, data, today=dt.date(2025, 11, 20)).content
+
+
+def test_every_manifest_names_a_registered_builder() -> None:
+    used = {spec.context for spec in TemplateCatalogue().list()}
+    assert used <= set(CONTEXT_BUILDERS)
+    assert len(AWARD_TEMPLATES) == 8
+
+
+def test_unknown_builder_is_a_template_error(tmp_path: Path) -> None:
+    source = TemplateCatalogue().get("to_trinh_khen_thuong")
+    shutil.copy(source.docx_path, tmp_path)
+    manifest = source.docx_path.with_suffix(".yaml").read_text(encoding="utf-8")
+    (tmp_path / "to_trinh_khen_thuong.yaml").write_text(
+        manifest.replace("context: to_trinh_khen_thuong", "context: khong_co"), encoding="utf-8"
+    )
+    spec = TemplateCatalogue([tmp_path]).get("to_trinh_khen_thuong")
+    data = load_document_data(FOLDER / "to_trinh_khen_thuong_hkh_son_la_2025.yaml")
+    with pytest.raises(TemplateError) as caught:
+        Renderer().render(spec, data)
+    assert "bộ dựng ngữ cảnh “khong_co”" in caught.value.text()
+    assert "quyet_dinh_khen_thuong" in caught.value.text()  # the known ones are listed
+
+
+@pytest.mark.parametrize("template", AWARD_TEMPLATES)
+def test_manifest_example_renders(template: str) -> None:
+    spec = TemplateCatalogue().get(template)
+    text = yaml.safe_dump(spec.example_data(), allow_unicode=True)
+    content = Renderer().render(spec, parse_document_data(text, "vi_du.yaml")).content
+    assert document_lines(content)
+
+
+def test_decision_list_is_an_appendix_numbered_on_its_own() -> None:
+    content = _render("quyet_dinh_khen_thuong", "quyet_dinh_khen_thuong_hkh_son_la_2025.yaml")
+    document = open_docx(content)
+    assert len(document.sections) == 2
+    decision, appendix = document.sections
+    # A new page whose numbers start again at 1, with none on its first page (as on page 1).
+    assert appendix.start_type == 2  # WD_SECTION.NEW_PAGE
+    numbering = appendix._sectPr.find(qn("w:pgNumType"))
+    assert numbering is not None
+    assert numbering.get(qn("w:start")) == "1"
+    assert appendix.different_first_page_header_footer
+    assert decision.different_first_page_header_footer
+    lines = document_lines(content)
+    assert lines.index("DANH SÁCH") > lines.index("Mai Thu Hương")
+    assert lines[-2:] == ["Tổng cộng", "6.100.000"]
+
+
+def test_same_data_gives_the_same_bytes() -> None:
+    sample = "bien_ban_hoi_dong_tdkt_hkh_son_la_2025.yaml"
+    assert _render("bien_ban_hop_hoi_dong", sample) == _render("bien_ban_hop_hoi_dong", sample)
+
+
+def test_certificate_items_are_page_anchored_frames() -> None:
+    content = _render("bang_khen", "bang_khen_son_la_2025.yaml")
+    document = open_docx(content)
+    section = document.sections[0]
+    assert section.header.is_linked_to_previous  # no header part: no page number
+    assert section._sectPr.find(qn("w:titlePg")) is None
+    frames = {
+        paragraph.text: paragraph._p.pPr.find(qn("w:framePr"))
+        for paragraph in document.paragraphs
+        if paragraph._p.pPr is not None and paragraph._p.pPr.find(qn("w:framePr")) is not None
+    }
+    assert list(frames) == [
+        "Hội Khuyến học xã Mường Bú",
+        "tỉnh Sơn La",
+        "Đã có thành tích xuất sắc trong phong trào “Cả nước thi đua xây dựng xã hội học tập, "
+        "đẩy mạnh học tập suốt đời”, giai đoạn 2023 - 2025",
+        "Quyết định số: 2875/QĐ-UBND",
+        "Số vào sổ: 1247",
+        "Sơn La, ngày 05 tháng 12 năm 2025",
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+    ]
+    name = frames["Hội Khuyến học xã Mường Bú"]
+    # The sample moves the name to y = 89 mm in 24 pt; x and width stay the manifest's.
+    assert name.get(qn("w:x")) == str(mm_to_twips(30))
+    assert name.get(qn("w:y")) == str(mm_to_twips(89))
+    assert name.get(qn("w:w")) == str(mm_to_twips(237))
+    assert (name.get(qn("w:hAnchor")), name.get(qn("w:vAnchor"))) == ("page", "page")
+    run = next(p for p in document.paragraphs if p.text == "Hội Khuyến học xã Mường Bú").runs[0]
+    assert run.font.size.pt == 24
+    assert run.font.bold
+    assert document.paragraphs[-1]._p.pPr.find(qn("w:framePr")) is None  # ends with a plain one
