@@ -90,5 +90,6 @@ def test_defaults_only_for_the_workspace_own_documents(tmp_path: Path) -> None:
     init_workspace(tmp_path)
     organization = load_workspace(tmp_path, environ={}).organization
     assert organization.document_defaults({"co_quan": "Hội Khuyến học tỉnh Sơn La"})["dia_danh"]
+    assert organization.document_defaults({"co_quan": "HỘI KHUYẾN HỌC\nTỈNH SƠN LA"})
     assert organization.document_defaults({"co_quan": "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"}) == {}
     assert organization.document_defaults({})["ky_hieu_co_quan"] == "HKH"

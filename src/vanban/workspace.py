@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import os
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +83,7 @@ class Organization:
         body, abbreviation and place are that body's, not this workspace's.
         """
         other = (data or {}).get("co_quan")
-        if other and str(other).strip().upper() != self.name.upper():
+        if other and _name_key(str(other)) != _name_key(self.name):
             return {}
         defaults: dict[str, Any] = {
             "co_quan": self.name,
@@ -92,6 +93,11 @@ class Organization:
         if self.parent:
             defaults["co_quan_chu_quan"] = self.parent
         return defaults
+
+
+def _name_key(name: str) -> str:
+    """Compare agency names ignoring case and line breaks ("HỘI KHUYẾN HỌC\nTỈNH SƠN LA")."""
+    return " ".join(unicodedata.normalize("NFC", name).upper().split())
 
 
 @dataclass(frozen=True)

@@ -53,16 +53,28 @@ def cli(
 
 
 def _register() -> None:
-    from vanban.cli import demo, dossier, register, render, template, workflow, workspace
+    from vanban.cli import (
+        archive,
+        check,
+        demo,
+        dossier,
+        register,
+        render,
+        template,
+        workflow,
+        workspace,
+    )
 
     for command in (
         render.render,
         template.template,
+        check.check,
         demo.demo,
         workspace.init,
         workflow.workflow,
         register.register,
         *dossier.COMMANDS,
+        *archive.COMMANDS,
     ):
         cli.add_command(command)
 
