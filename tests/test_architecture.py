@@ -10,17 +10,18 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "vanban"
 
 # What each part may import from vanban (besides itself).
-_BASE = {"errors", "models", "vietnamese", "resources"}
+_BASE = {"errors", "models", "vietnamese", "resources", "atomic_write"}
 ALLOWED = {
     "vietnamese": set(),
     "errors": set(),
+    "atomic_write": {"errors"},
     "models": set(),
     "resources": set(),
     "workflow": {"errors"},
-    "documents": {"errors", "vietnamese", "resources"},
+    "documents": {"errors", "vietnamese", "resources", "atomic_write"},
     "store": {"errors", "models"},
     "archive": {"errors"},
-    "awards": {"errors", "vietnamese"},
+    "awards": {"errors", "vietnamese", "atomic_write"},
     "checker": {"errors", "vietnamese", "documents", "resources"},
     "workspace": {"errors"},
     "services": {*_BASE, "documents", "workflow", "store", "workspace", "archive", "awards"},

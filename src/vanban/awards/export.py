@@ -6,13 +6,12 @@ apart unnoticed (a test reads both and compares).
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from vanban.atomic_write import write_atomically
 from vanban.awards.nominees import Nominee
-from vanban.errors import OutputError
 
 __all__ = ["XLSX_HEADERS", "write_nominees_xlsx"]
 
@@ -62,28 +61,4 @@ def write_nominees_xlsx(
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    _write_atomically(buffer.getvalue(), path)
-
-
-def _write_atomically(content: bytes, target: Path) -> None:
-    """Write through a ``.part`` file and a rename, so a failure leaves no half-written list.
-
-    A plain file (not mkstemp) so the result gets the user's usual permissions.
-    """
-    folder = target.parent
-    if not folder.is_dir():
-        raise OutputError(
-            f"Thư mục “{folder}” không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác.",
-            f"The folder “{folder}” does not exist. Create it or choose another output path.",
-        )
-    temporary = folder / f".{target.name}.{hashlib.sha256(content).hexdigest()[:12]}.part"
-    try:
-        temporary.write_bytes(content)
-        temporary.replace(target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise OutputError(
-            f"Không ghi được tệp “{target}” ({exc.strerror}). "
-            "Hãy kiểm tra quyền ghi và dung lượng đĩa.",
-            f"Cannot write “{target}” ({exc.strerror}). Check permissions and free space.",
-        ) from exc
+    write_atomically(buffer.getvalue(), path)

@@ -30,7 +30,7 @@ from vanban.documents.data_source import DocumentData
 from vanban.documents.environment import REMOVED_GLOBALS, DocumentEnvironment, make_environment
 from vanban.documents.package_guard import read_docx
 from vanban.documents.validation import DataProblem, validate
-from vanban.errors import OutputError, TemplateError
+from vanban.errors import TemplateError
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -155,24 +155,3 @@ class Renderer:
         except DataProblem as problem:  # found while building: say where, like validation does
             raise problem.located(data) from None
         return self.render_context(spec, context)
-
-
-def write_atomically(content: bytes, target: Path) -> None:
-    """Write ``content`` to ``target`` so that a failure leaves no partial file behind."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise OutputError(
-            f"Thư mục “{folder}” không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác.",
-            f"The folder “{folder}” does not exist. Create it or choose another output path.",
-        )
-    temporary = folder / f".{target.name}.{hashlib.sha256(content).hexdigest()[:12]}.part"
-    try:
-        temporary.write_bytes(content)
-        temporary.replace(target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise OutputError(
-            f"Không ghi được tệp “{target}” ({exc.strerror}). "
-            "Hãy kiểm tra quyền ghi và dung lượng đĩa.",
-            f"Cannot write “{target}” ({exc.strerror}). Check permissions and free space.",
-        ) from exc

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from vanban.errors import NotFoundError, StoreError
 from vanban.models import DocumentRecord
 from vanban.store.schema import archive_records, attachments, documents
+from vanban.store.times import as_utc
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class ArchiveRecords:
 
         ``signatures`` empty means the file carries no signature (a scanned paper copy).
         """
-        at = _aware(at)
+        at = as_utc(at)
         summaries = tuple(dict(summary) for summary in signatures)
         sha256 = self.put_blob(content)
         result = self.connection.execute(
@@ -152,7 +153,7 @@ class ArchiveRecords:
                 files_json=_json(list(record.files)),
                 metadata_json=_json(record.metadata),
                 archived_by=record.archived_by,
-                archived_at=_aware(record.archived_at),
+                archived_at=as_utc(record.archived_at),
             )
         )
 
@@ -225,15 +226,3 @@ def _json(value: Any) -> str:
             f"The archive information holds a value that cannot be stored ({exc}). "
             "This is a bug in vanban; please report it.",
         ) from exc
-
-
-def _aware(at: dt.datetime) -> dt.datetime:
-    # The same rule as StoreTx: a naive time would be read as local time, so it is refused.
-    if at.tzinfo is None or at.utcoffset() is None:
-        raise StoreError(
-            f"Thời điểm {at.isoformat()} không có múi giờ nên không lưu được. "
-            "Đây là lỗi của vanban; hãy báo cho người phát triển.",
-            f"The time {at.isoformat()} has no time zone and cannot be stored. "
-            "This is a bug in vanban; please report it.",
-        )
-    return at.astimezone(dt.UTC)

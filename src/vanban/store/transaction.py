@@ -33,6 +33,7 @@ from vanban.store.schema import (
     events,
 )
 from vanban.store.schema import register as register_table
+from vanban.store.times import as_utc
 
 _REGISTER_FIELDS = tuple(field.name for field in fields(RegisterEntry))
 
@@ -59,7 +60,7 @@ class StoreTx(ArchiveRecords):
         at: dt.datetime,
     ) -> Dossier:
         """Store a new dossier at version 1 and return it as stored."""
-        at = _utc(at)
+        at = as_utc(at)
         result = self.connection.execute(
             insert(dossiers).values(
                 workflow=workflow,
@@ -118,7 +119,7 @@ class StoreTx(ArchiveRecords):
             .values(
                 state=state,
                 data_json=_to_json(data),
-                updated_at=_utc(at),
+                updated_at=as_utc(at),
                 version=dossier.version + 1,
                 number=number,
                 issued_on=issued_on,
@@ -149,7 +150,7 @@ class StoreTx(ArchiveRecords):
         documents: Sequence[DocumentRef],
     ) -> Event:
         """Append one entry to a dossier's history, with the documents it produced."""
-        at = _utc(at)
+        at = as_utc(at)
         result = self.connection.execute(
             insert(events).values(
                 dossier_id=dossier_id,
@@ -240,7 +241,7 @@ class StoreTx(ArchiveRecords):
         at: dt.datetime,
     ) -> DocumentRecord:
         """Store a document of a dossier (its bytes as a blob) and return its record."""
-        at = _utc(at)
+        at = as_utc(at)
         sha256 = self.put_blob(content)
         result = self.connection.execute(
             insert(documents).values(
@@ -385,15 +386,3 @@ def _to_json(data: dict[str, Any]) -> str:
             f"The dossier data holds a value that cannot be stored ({exc}). "
             "Use only text, numbers, dates, lists and mappings in the data.",
         ) from exc
-
-
-def _utc(at: dt.datetime) -> dt.datetime:
-    # A naive datetime would be read as the machine's local time: refuse it instead of guessing.
-    if at.tzinfo is None or at.utcoffset() is None:
-        raise StoreError(
-            f"Thời điểm {at.isoformat()} không có múi giờ nên không lưu được. "
-            "Đây là lỗi của vanban; hãy báo cho người phát triển.",
-            f"The time {at.isoformat()} has no time zone and cannot be stored. "
-            "This is a bug in vanban; please report it.",
-        )
-    return at.astimezone(dt.UTC)
