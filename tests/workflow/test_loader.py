@@ -74,8 +74,17 @@ def test_render_may_name_several_templates(tmp_path: Path) -> None:
         load_workflow(_write(tmp_path, unknown), TEMPLATES)
 
 
+AWARD_TEMPLATES = (
+    "to_trinh_khen_thuong",
+    "danh_sach_khen_thuong",
+    "bien_ban_hop_hoi_dong",
+    "quyet_dinh_khen_thuong",
+)
+
+
 def test_load_workflows_reads_the_folder() -> None:
-    assert sorted(load_workflows(WORKFLOWS, TEMPLATES)) == ["bao_cao", "cong_van", "ke_hoach"]
+    found = load_workflows(WORKFLOWS, (*TEMPLATES, *AWARD_TEMPLATES))
+    assert sorted(found) == ["bao_cao", "cong_van", "ke_hoach", "khen_thuong"]
 
 
 def test_the_good_text_loads(tmp_path: Path) -> None:

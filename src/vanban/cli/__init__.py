@@ -55,6 +55,7 @@ def cli(
 def _register() -> None:
     from vanban.cli import (
         archive,
+        batch,
         check,
         demo,
         dossier,
@@ -67,6 +68,7 @@ def _register() -> None:
 
     for command in (
         render.render,
+        batch.batch,
         template.template,
         check.check,
         demo.demo,

@@ -31,6 +31,7 @@ from vanban.documents.validation import validate
 from vanban.errors import NotPermittedError, WorkflowError
 from vanban.models import DocumentRecord, DocumentRef, Dossier, Event, RegisterEntry
 from vanban.resources import shipped_dir
+from vanban.services.awards import DATA_MAPPINGS, DossierDataMapping
 from vanban.store import Store, StoreTx, open_store
 from vanban.vietnamese import VIETNAM_TIME
 from vanban.workflow import (
@@ -108,6 +109,8 @@ class DossierService:
         renderer: Renderer | None = None,
         workflows: Mapping[str, WorkflowDefinition] | None = None,
         clock: Clock = _now,
+        data_mappings: Mapping[str, Callable[[TemplateCatalogue], DossierDataMapping]]
+        | None = None,
     ) -> None:
         self.workspace = workspace
         self.catalogue = catalogue or TemplateCatalogue()
@@ -117,6 +120,13 @@ class DossierService:
         self.engines = {name: WorkflowEngine(d) for name, d in self.workflows.items()}
         self.store = store or open_store(workspace.store_url)
         self.clock = clock
+        # Workflow name → how its dossier data becomes each template's data (by name only).
+        factories = DATA_MAPPINGS if data_mappings is None else data_mappings
+        self.mappings = {
+            name: factory(self.catalogue)
+            for name, factory in factories.items()
+            if name in self.workflows
+        }
 
     # ---- reading ---------------------------------------------------------------------------
 
@@ -181,7 +191,7 @@ class DossierService:
                 f"Chỉ thư ký (secretary) mới lập hồ sơ mới; “{user.login}” không có vai trò này.",
                 f"Only a secretary creates dossiers; “{user.login}” does not have that role.",
             )
-        data = load_document_data(data_path)
+        data = self._prepared(definition, load_document_data(data_path), data_path)
         values = self._validated(definition, data)
         now = self.clock()
         with self.store.transaction() as tx:
@@ -219,6 +229,8 @@ class DossierService:
         with self.store.transaction() as tx:
             dossier = tx.get_dossier(dossier_id)
             definition = self.workflow(dossier.workflow)
+            if patch is not None and patch_path is not None:
+                patch = self._prepared(definition, patch, patch_path)
             transition = self.engines[dossier.workflow].fire(
                 DossierFacts(dossier.state, dossier.created_by), _actor(user), event_name, comment
             )
@@ -360,8 +372,27 @@ class DossierService:
         ]
         return event, records
 
+    def _prepared(
+        self, definition: WorkflowDefinition, data: DocumentData, source: Path
+    ) -> DocumentData:
+        """Data (or a patch) as the workflow's mapping stores it (lists read in, say)."""
+        mapping = self.mappings.get(definition.name)
+        if mapping is None:
+            return data
+        return DocumentData(mapping.prepare(data.values, source), data.source, data.lines)
+
+    def _template_data(
+        self, definition: WorkflowDefinition, data: Mapping[str, Any], template_id: str
+    ) -> dict[str, Any]:
+        """The data ``template_id`` renders from the dossier's data (the workflow's mapping)."""
+        mapping = self.mappings.get(definition.name)
+        return dict(data) if mapping is None else mapping.template_data(template_id, data)
+
     def _validated(self, definition: WorkflowDefinition, data: DocumentData) -> dict[str, Any]:
         spec = self.catalogue.get(definition.document)
+        if definition.name in self.mappings:
+            values = self._template_data(definition, data.values, spec.id)
+            data = DocumentData(values, data.source)
         return validate(spec, data, self._defaults(data.values))
 
     def _render(
@@ -373,11 +404,12 @@ class DossierService:
     ) -> RenderedDocument:
         """Render one of the dossier's documents from its data (the workflow's main one)."""
         spec = self.catalogue.get(template_id or definition.document)
-        document = DocumentData(data, tx_source or f"hồ sơ ({definition.name})")
+        values = self._template_data(definition, data, spec.id)
+        document = DocumentData(values, tx_source or f"hồ sơ ({definition.name})")
         return self.renderer.render(
             spec,
             document,
-            self._defaults(data),
+            self._defaults(values),
             today=self.clock().astimezone(VIETNAM_TIME).date(),
         )
 

@@ -1,0 +1,99 @@
+"""``vanban batch``: one certificate per nominee of a list, optionally one PDF for the printer."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from vanban.cli.output import Output, get_output
+from vanban.services.batch import BatchService
+from vanban.services.batch import Progress as ProgressCallback
+
+
+@contextmanager
+def _progress(output: Output) -> Iterator[ProgressCallback | None]:
+    """A progress bar on a terminal; nothing when stdout is a file, a pipe or JSON."""
+    if output.as_json or not sys.stdout.isatty():
+        yield None
+        return
+    label = "Đang soạn" if output.lang == "vi" else "Rendering"
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+@click.command()
+@click.argument("template_id", metavar="TEMPLATE")
+@click.option(
+    "--data",
+    "list_path",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Danh sách đề nghị khen thưởng (.xlsx, .csv hoặc .yaml).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Thư mục ghi các tệp .docx (mỗi người một tệp).",
+)
+@click.option(
+    "--common",
+    "common_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Tệp .yaml các trường chung (số, ngày quyết định, địa danh, người ký, vị trí in…).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Số tiến trình soạn song song.",
+)
+@click.option(
+    "--merge",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Ghi thêm một tệp PDF gộp tất cả để in (cần LibreOffice).",
+)
+@click.pass_context
+def batch(
+    context: click.Context,
+    template_id: str,
+    list_path: Path,
+    folder: Path,
+    common_path: Path | None,
+    jobs: int,
+    merge: Path | None,
+) -> None:
+    """In hàng loạt mẫu TEMPLATE (bang_khen, giay_khen…) cho mọi người trong danh sách."""
+    output = get_output(context)
+    with _progress(output) as progress:
+        result = BatchService().run(
+            template_id,
+            list_path,
+            folder,
+            common_path=common_path,
+            jobs=jobs,
+            merge=merge,
+            progress=progress,
+        )
+    count = len(result.files)
+    output.say(
+        f"Đã soạn {count} văn bản từ mẫu “{template_id}” vào {result.folder}.",
+        f"Wrote {count} documents from the template “{template_id}” into {result.folder}.",
+    )
+    if result.merged is not None:
+        output.say(f"Đã ghi tệp PDF gộp {result.merged}.", f"Wrote the merged PDF {result.merged}.")
+    output.emit({"ok": True, **result.as_json()})

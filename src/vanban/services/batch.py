@@ -1,0 +1,264 @@
+"""Batch printing: one certificate (Bằng khen, Giấy khen) per nominee of a list.
+
+The list is read with vanban.awards.read_nominees, so a list with bad rows is refused with
+every row number before anything is rendered. All documents (and, with ``merge``, the one
+PDF for the printer) are made in memory first; only then are files written, into a
+temporary folder moved into place, so a failure leaves no partial folder content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vanban.awards import Nominee, read_nominees
+from vanban.documents import (
+    DocumentData,
+    Renderer,
+    TemplateCatalogue,
+    load_document_data,
+    write_atomically,
+)
+from vanban.documents.pdf import LibreOfficeConverter, PdfConverter
+from vanban.documents.pdf_merge import convert_and_merge
+from vanban.errors import OutputError, ValidationError, VanbanError
+from vanban.vietnamese import VIETNAM_TIME, slugify
+
+__all__ = ["BatchResult", "BatchService", "Progress", "certificate_data", "file_name"]
+
+# Called after each rendered document: (done, total).
+Progress = Callable[[int, int], None]
+# At most this many rendering problems are quoted in the error; the rest are counted.
+_MAX_QUOTED = 20
+
+# (index, row, values, source) → (index, row, content or None, vi, en)
+_Job = tuple[int, int, dict[str, Any], str]
+_Done = tuple[int, int, bytes | None, str, str]
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch wrote."""
+
+    template_id: str
+    folder: Path
+    files: list[Path]
+    merged: Path | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the result as a JSON-ready dict."""
+        return {
+            "template": self.template_id,
+            "folder": str(self.folder),
+            "count": len(self.files),
+            "files": [str(path) for path in self.files],
+            "merged": str(self.merged) if self.merged else None,
+        }
+
+
+def file_name(index: int, nominee: Nominee) -> str:
+    """``001-nguyen-van-an.docx``: the 1-based index, then the slug of the name."""
+    return f"{index:03d}-{slugify(nominee.name, max_length=60)}.docx"
+
+
+def certificate_data(nominee: Nominee, common: Mapping[str, Any]) -> dict[str, Any]:
+    """The data of one certificate: the common fields, then the nominee's own.
+
+    ``ten`` is the name; ``don_vi`` the position and unit; ``thanh_tich`` the nominee's
+    achievement, or the common ``thanh_tich`` when the list leaves it empty.
+    """
+    unit = ", ".join(part for part in (nominee.position, nominee.unit) if part)
+    values = dict(common)
+    values["ten"] = nominee.name
+    if unit:
+        values["don_vi"] = unit
+    if nominee.achievement:
+        values["thanh_tich"] = nominee.achievement
+    return values
+
+
+# ---- worker side (module level, so spawned processes can import it) --------------------------
+
+_worker: tuple[TemplateCatalogue, Renderer, str, dt.date] | None = None
+
+
+def _init_worker(template_id: str, today: dt.date) -> None:
+    global _worker
+    _worker = (TemplateCatalogue(), Renderer(), template_id, today)
+
+
+def _render_job(job: _Job) -> _Done:
+    assert _worker is not None
+    catalogue, renderer, template_id, today = _worker
+    index, row, values, source = job
+    try:
+        spec = catalogue.get(template_id)
+        document = renderer.render(spec, DocumentData(values, source), today=today)
+    except VanbanError as error:
+        return index, row, None, error.message.vi, error.message.en
+    return index, row, document.content, "", ""
+
+
+def _render_all(
+    template_id: str, jobs: Sequence[_Job], workers: int, today: dt.date
+) -> Iterator[_Done]:
+    if workers <= 1 or len(jobs) < 2:
+        _init_worker(template_id, today)
+        yield from map(_render_job, jobs)
+        return
+    context = multiprocessing.get_context("spawn")
+    chunk = max(1, min(32, len(jobs) // (workers * 4)))
+    with context.Pool(workers, initializer=_init_worker, initargs=(template_id, today)) as pool:
+        yield from pool.imap_unordered(_render_job, jobs, chunksize=chunk)
+
+
+# ---- the use case ------------------------------------------------------------------------------
+
+
+class BatchService:
+    """Renders one document per nominee of a list."""
+
+    def __init__(
+        self,
+        catalogue: TemplateCatalogue | None = None,
+        converter: PdfConverter | None = None,
+    ) -> None:
+        self.catalogue = catalogue or TemplateCatalogue()
+        self.converter = converter
+
+    def run(
+        self,
+        template_id: str,
+        list_path: Path,
+        folder: Path,
+        *,
+        common_path: Path | None = None,
+        jobs: int = 1,
+        merge: Path | None = None,
+        progress: Progress | None = None,
+        today: dt.date | None = None,
+    ) -> BatchResult:
+        """Render ``template_id`` for every nominee of ``list_path`` into ``folder``."""
+        if jobs < 1:
+            raise ValidationError(
+                f"Số tiến trình (--jobs) phải từ 1 trở lên, không phải {jobs}.",
+                f"The number of worker processes (--jobs) must be 1 or more, not {jobs}.",
+            )
+        self.catalogue.get(template_id)  # an unknown template is refused before anything else
+        nominees = read_nominees(list_path)
+        common = dict(load_document_data(common_path).values) if common_path else {}
+        names = [file_name(index, n) for index, n in enumerate(nominees, start=1)]
+        batch = [
+            (
+                index,
+                nominee.row,
+                certificate_data(nominee, common),
+                f"{list_path}, dòng {nominee.row} ({nominee.name})",
+            )
+            for index, nominee in enumerate(nominees)
+        ]
+        today = today or dt.datetime.now(dt.UTC).astimezone(VIETNAM_TIME).date()
+        contents: list[bytes | None] = [None] * len(batch)
+        problems: list[tuple[int, str, str]] = []
+        for done, (index, row, content, vi, en) in enumerate(
+            _render_all(template_id, batch, jobs, today), start=1
+        ):
+            if content is None:
+                problems.append((row, vi, en))
+            contents[index] = content
+            if progress is not None:
+                progress(done, len(batch))
+        if problems:
+            raise _batch_failure(list_path, problems)
+        documents = [
+            (name, content) for name, content in zip(names, contents, strict=True) if content
+        ]
+        merged_pdf = None
+        if merge is not None:
+            bundle = convert_and_merge(
+                self.converter or LibreOfficeConverter(),
+                documents,
+                title=f"{template_id}: {list_path.name}",
+            )
+            merged_pdf = bundle.merged
+        files = _write_folder(folder, documents)
+        if merge is not None and merged_pdf is not None:
+            try:
+                write_atomically(merged_pdf, merge)
+            except VanbanError:
+                for path in files:
+                    path.unlink(missing_ok=True)
+                raise
+        return BatchResult(template_id, folder, files, merge)
+
+
+def _batch_failure(list_path: Path, problems: list[tuple[int, str, str]]) -> ValidationError:
+    problems.sort(key=lambda problem: problem[0])
+    quoted = problems[:_MAX_QUOTED]
+    more = len(problems) - len(quoted)
+    rows = ", ".join(str(row) for row, _, _ in problems)
+    vi = f"Không in được {len(problems)} mục của danh sách “{list_path}” (dòng {rows}):\n"
+    en = f"{len(problems)} entries of the list “{list_path}” cannot be printed (rows {rows}):\n"
+    vi += "\n".join(f"  - dòng {row}: {text}" for row, text, _ in quoted)
+    en += "\n".join(f"  - row {row}: {text}" for row, _, text in quoted)
+    if more:
+        vi += f"\n  … và {more} lỗi khác."
+        en += f"\n  … and {more} more."
+    return ValidationError(vi + "\nChưa ghi tệp nào.", en + "\nNo file was written.")
+
+
+def _write_folder(folder: Path, documents: Sequence[tuple[str, bytes]]) -> list[Path]:
+    """Write all documents into ``folder`` or none of them.
+
+    They go first into a temporary folder beside ``folder``; a new folder is then renamed
+    into place in one step, an existing one receives the files by rename, undone on failure.
+    """
+    parent = folder.parent
+    if not parent.is_dir():
+        raise OutputError(
+            f"Thư mục “{parent}” không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác.",
+            f"The folder “{parent}” does not exist. Create it or choose another output folder.",
+        )
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(
+            f"“{folder}” là một tệp, không phải thư mục. Hãy chọn thư mục khác.",
+            f"“{folder}” is a file, not a folder. Choose another output folder.",
+        )
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=parent))
+    except OSError as exc:
+        raise _write_error(folder, exc) from exc
+    targets = [folder / name for name, _ in documents]
+    moved: list[Path] = []
+    try:
+        for name, content in documents:
+            (staging / name).write_bytes(content)
+        if not folder.exists():
+            staging.rename(folder)
+            return targets
+        for target in targets:
+            os.replace(staging / target.name, target)
+            moved.append(target)
+    except OSError as exc:
+        for target in moved:
+            target.unlink(missing_ok=True)
+        raise _write_error(folder, exc) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return targets
+
+
+def _write_error(folder: Path, exc: OSError) -> OutputError:
+    return OutputError(
+        f"Không ghi được vào thư mục “{folder}” ({exc.strerror}). Chưa ghi tệp nào. "
+        "Hãy kiểm tra quyền ghi và dung lượng đĩa.",
+        f"Cannot write into “{folder}” ({exc.strerror}). No file was written. "
+        "Check permissions and free space.",
+    )

@@ -1,0 +1,91 @@
+"""``vanban batch`` through the real command line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES, CliResult
+from tests.services.test_batch import write_common, write_list
+from vanban.documents.inspect import document_lines
+
+Run = Callable[..., CliResult]
+
+
+def test_batch_prints_every_nominee(run_cli: Run, tmp_path: Path) -> None:
+    names = write_list(tmp_path / "ds.yaml", 500)
+    common = write_common(tmp_path / "chung.yaml")
+    out = tmp_path / "in"
+    result = run_cli(
+        "batch", "giay_khen", "--data", tmp_path / "ds.yaml", "--common", common, "-o", out,
+        "--jobs", "2",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "Đã soạn 500 văn bản" in result.stdout
+    files = sorted(out.iterdir())
+    assert len(files) == 500
+    for path, name in zip(files, names, strict=True):
+        assert name in document_lines(path.read_bytes())
+
+
+def test_batch_reads_the_sample_spreadsheet(run_cli: Run, tmp_path: Path) -> None:
+    common = write_common(tmp_path / "chung.yaml")
+    out = tmp_path / "in"
+    data = SAMPLES / "khen_thuong" / "danh_sach.xlsx"
+    result = run_cli("--json", "batch", "bang_khen", "--data", data, "--common", common, "-o", out)
+    payload = json.loads(result.stdout)
+    assert payload["ok"] is True
+    assert payload["count"] == len(list(out.iterdir())) > 0
+    assert "Hội Khuyến học huyện Thuận Châu" in document_lines(
+        (out / payload["files"][0].split("/")[-1]).read_bytes()
+    )
+
+
+def test_bad_list_exits_1_with_row_numbers(run_cli: Run, tmp_path: Path) -> None:
+    write_list(tmp_path / "ds.yaml", 40, bad_rows=(5, 33))
+    common = write_common(tmp_path / "chung.yaml")
+    out = tmp_path / "in"
+    result = run_cli(
+        "batch", "bang_khen", "--data", tmp_path / "ds.yaml", "--common", common, "-o", out
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("  - dòng ") == 2
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chung.yaml", "ds.yaml"]
+
+
+def test_bad_list_in_english(run_cli: Run, tmp_path: Path) -> None:
+    write_list(tmp_path / "ds.yaml", 3, bad_rows=(2,))
+    result = run_cli(
+        "--lang", "en", "batch", "bang_khen", "--data", tmp_path / "ds.yaml", "-o", tmp_path / "o"
+    )
+    assert result.exit_code == 1
+    assert "problem" in result.stderr
+
+
+def test_unknown_template_is_refused(run_cli: Run, tmp_path: Path) -> None:
+    write_list(tmp_path / "ds.yaml", 3)
+    result = run_cli("batch", "khong_co", "--data", tmp_path / "ds.yaml", "-o", tmp_path / "o")
+    assert result.exit_code == 1
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.pdf
+def test_batch_merge(
+    run_cli: Run, tmp_path: Path, soffice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VANBAN_SOFFICE", soffice)
+    write_list(tmp_path / "ds.yaml", 2)
+    common = write_common(tmp_path / "chung.yaml")
+    merged = tmp_path / "tat_ca.pdf"
+    result = run_cli(
+        "batch", "giay_khen", "--data", tmp_path / "ds.yaml", "--common", common,
+        "-o", tmp_path / "in", "--merge", merged,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert merged.read_bytes().startswith(b"%PDF-")
+    assert len(list((tmp_path / "in").iterdir())) == 2

@@ -1,0 +1,159 @@
+"""A khen_thuong dossier through DossierService on a real SQLite workspace.
+
+The nominee list and the council votes (samples/khen_thuong) have mixed outcomes: approved,
+proposed to a higher level, and two not approved for lack of votes.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import SAMPLES
+from vanban.documents.inspect import document_lines
+from vanban.errors import ValidationError
+from vanban.models import DocumentRecord
+from vanban.services.dossiers import DossierService
+from vanban.workspace import init_workspace, load_workspace
+
+LIST = SAMPLES / "khen_thuong"
+MAU = SAMPLES / "khen_thuong_mau"
+HEADER = ("co_quan_chu_quan", "co_quan", "ky_hieu_co_quan", "dia_danh", "trich_yeu", "ky")
+SECTIONS = {
+    "to_trinh_khen_thuong": "to_trinh_khen_thuong_hkh_son_la_2025.yaml",
+    "danh_sach_khen_thuong": "danh_sach_khen_thuong_hkh_son_la_2025.yaml",
+    "bien_ban_hop_hoi_dong": "bien_ban_hoi_dong_tdkt_hkh_son_la_2025.yaml",
+    "quyet_dinh_khen_thuong": "quyet_dinh_khen_thuong_hkh_son_la_2025.yaml",
+}
+FORM = "Giấy khen của Chủ tịch Hội Khuyến học tỉnh"
+NOT_APPROVED_7_OF_9 = "Lường Văn Chung"
+
+
+def _text(service: DossierService, record: DocumentRecord) -> str:
+    with service.store.read() as tx:
+        return "\n".join(document_lines(tx.get_blob(record.sha256)))
+
+
+def _load(path: Path) -> dict[str, Any]:
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def _dossier_data(folder: Path) -> Path:
+    shutil.copy(LIST / "danh_sach.xlsx", folder / "danh_sach.xlsx")
+    decision = _load(MAU / SECTIONS["quyet_dinh_khen_thuong"])
+    data: dict[str, Any] = {key: decision[key] for key in HEADER}
+    data["danh_sach"] = "danh_sach.xlsx"  # relative to the data file
+    for template_id, name in SECTIONS.items():
+        section = _load(MAU / name)
+        for key in ("so", "ngay", "tap_the", "ca_nhan", "bo_phieu"):
+            section.pop(key, None)
+        # votes.yaml is of a 9-member council; the sample minutes had 11 (2 absent)
+        section.pop("thanh_vien_vang_mat", None)
+        data[template_id] = section
+    path = folder / "ho_so.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _votes(folder: Path, *, approve_the_7_of_9: bool = False) -> Path:
+    text = (LIST / "votes.yaml").read_text(encoding="utf-8")
+    if approve_the_7_of_9:
+        text = text.replace(
+            "dong_y: 7\n    ket_qua: không đồng ý", "dong_y: 7\n    ket_qua: đồng ý"
+        )
+    path = folder / ("votes_bad.yaml" if approve_the_7_of_9 else "votes.yaml")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> DossierService:
+    init_workspace(tmp_path)
+    return DossierService(load_workspace(tmp_path))
+
+
+def test_award_dossier_from_list_to_issued_decision(
+    service: DossierService, tmp_path: Path
+) -> None:
+    user = service.workspace.user
+    created = service.create(user("minh"), "khen_thuong", _dossier_data(tmp_path))
+    dossier_id = created.dossier.id
+    assert len(created.dossier.data["danh_sach"]) == 20
+
+    submitted = service.advance(user("minh"), dossier_id, "submit")
+    assert [d.template_id for d in submitted.documents] == [
+        "to_trinh_khen_thuong",
+        "danh_sach_khen_thuong",
+    ]
+    listing = _text(service, submitted.documents[1])
+    assert "Hội Khuyến học huyện Thuận Châu" in listing
+    assert NOT_APPROVED_7_OF_9 in listing
+
+    # Approving someone with 7 of 9 votes (77,78% < 80%) is refused; nothing is written.
+    with pytest.raises(ValidationError) as refused:
+        service.advance(
+            user("an"), dossier_id, "review", patch_path=_votes(tmp_path, approve_the_7_of_9=True)
+        )
+    assert f"Không thể ghi “đồng ý” cho {NOT_APPROVED_7_OF_9}" in str(refused.value)
+    assert "7/9" in str(refused.value)
+    assert service.show(dossier_id, user("an")).dossier.state == "submitted"
+    assert len(service.history(dossier_id)) == 2
+
+    reviewed = service.advance(user("an"), dossier_id, "review", patch_path=_votes(tmp_path))
+    assert [d.template_id for d in reviewed.documents] == ["bien_ban_hop_hoi_dong"]
+    minutes = _text(service, reviewed.documents[0])
+    assert "không đồng ý" in minutes
+    assert "đề nghị cấp trên khen thưởng" in minutes
+
+    approved = service.advance(user("huong"), dossier_id, "approve")
+    draft = _text(service, approved.documents[0]).splitlines()
+    assert "Hội Khuyến học huyện Thuận Châu" in draft
+    assert NOT_APPROVED_7_OF_9 not in draft  # not approved by the council
+    assert "Hội Khuyến học huyện Mai Sơn" not in draft  # proposed to a higher level
+
+    issued = service.advance(user("lan"), dossier_id, "issue")
+    assert issued.register_entry is not None
+    decision = _text(service, issued.documents[0])
+    assert f"Số: {issued.register_entry.number:02d}/QĐ-HKH" in decision
+    service.advance(user("lan"), dossier_id, "archive")
+    assert service.show(dossier_id, user("lan")).dossier.state == "archived"
+
+
+def test_a_bad_list_refuses_the_dossier_with_rows(service: DossierService, tmp_path: Path) -> None:
+    data = _dossier_data(tmp_path)
+    (tmp_path / "ds.yaml").write_text(
+        "danh_sach:\n  - {ho_ten: A, loai: Cá nhân, don_vi: X, hinh_thuc: Không có}\n",
+        encoding="utf-8",
+    )
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("danh_sach: danh_sach.xlsx", "danh_sach: ds.yaml"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as refused:
+        service.create(service.workspace.user("minh"), "khen_thuong", data)
+    assert "dòng 2" in str(refused.value)
+    assert service.dossiers() == []
+
+
+def test_an_inline_list_is_read_with_its_lines(service: DossierService, tmp_path: Path) -> None:
+    data = _dossier_data(tmp_path)
+    rows = [
+        {"ho_ten": "Lò Văn A", "loai": "Cá nhân", "don_vi": "Xã X", "hinh_thuc": FORM},
+        {"ho_ten": "Lò Văn B", "loai": "Cá nhân", "don_vi": "Xã X", "hinh_thuc": "Không có"},
+    ]
+    values = _load(data)
+    values["danh_sach"] = rows
+    data.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValidationError) as refused:
+        service.create(service.workspace.user("minh"), "khen_thuong", data)
+    assert "Lò Văn B" in str(refused.value) or "Không có" in str(refused.value)
+    values["danh_sach"] = rows[:1]
+    data.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+    created = service.create(service.workspace.user("minh"), "khen_thuong", data)
+    assert [row["ho_ten"] for row in created.dossier.data["danh_sach"]] == ["Lò Văn A"]

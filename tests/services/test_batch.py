@@ -1,0 +1,122 @@
+"""Batch printing of certificates: 500 in one run, a bad list, and the merged PDF."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from vanban.awards import InvalidListError
+from vanban.documents.inspect import document_lines
+from vanban.errors import ValidationError
+from vanban.services.batch import BatchService
+
+FORM = "Giấy khen của Chủ tịch Hội Khuyến học tỉnh"
+COMMON = {
+    "so_quyet_dinh": "15/QĐ-HKH",
+    "ngay_quyet_dinh": "2025-11-20",
+    "dia_danh": "Sơn La",
+    "chuc_vu_ky": "CHỦ TỊCH",
+    "nguoi_ky": "Nguyễn Văn Bình",
+    "thanh_tich": "Đã có thành tích xuất sắc trong phong trào khuyến học",
+}
+
+
+def write_list(path: Path, count: int, *, bad_rows: tuple[int, ...] = ()) -> list[str]:
+    """Write a YAML nominee list of ``count`` people; entries in ``bad_rows`` lack a form."""
+    names = [f"Nguyễn Thị Hồng {index:03d}" for index in range(1, count + 1)]
+    rows = [
+        {
+            "ho_ten": name,
+            "loai": "Cá nhân",
+            "chuc_vu": "Hội viên",
+            "don_vi": f"Chi hội bản {index % 37}",
+            "hinh_thuc": "" if index in bad_rows else FORM,
+        }
+        for index, name in enumerate(names, start=1)
+    ]
+    path.write_text(yaml.safe_dump({"danh_sach": rows}, allow_unicode=True), encoding="utf-8")
+    return names
+
+
+def write_common(path: Path) -> Path:
+    path.write_text(yaml.safe_dump(COMMON, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_five_hundred_certificates_in_one_run(tmp_path: Path) -> None:
+    names = write_list(tmp_path / "ds.yaml", 500)
+    common = write_common(tmp_path / "chung.yaml")
+    out = tmp_path / "in"
+    seen: list[int] = []
+    started = time.perf_counter()
+    result = BatchService().run(
+        "giay_khen",
+        tmp_path / "ds.yaml",
+        out,
+        common_path=common,
+        jobs=2,
+        progress=lambda done, total: seen.append(done),
+    )
+    elapsed = time.perf_counter() - started
+    print(f"500 certificates in {elapsed:.1f} s")
+    files = sorted(out.iterdir())
+    assert len(files) == 500 == len(result.files)
+    assert seen[-1] == 500
+    assert files[0].name == "001-nguyen-thi-hong-001.docx"
+    for path, name in zip(files, names, strict=True):
+        assert name in document_lines(path.read_bytes())
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_bad_list_writes_nothing(tmp_path: Path) -> None:
+    write_list(tmp_path / "ds.yaml", 30, bad_rows=(4, 17))
+    out = tmp_path / "in"
+    with pytest.raises(InvalidListError) as caught:
+        BatchService().run("bang_khen", tmp_path / "ds.yaml", out)
+    assert len(caught.value.rows) == 2
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [tmp_path / "ds.yaml"]
+
+
+def test_missing_common_fields_are_refused_with_rows(tmp_path: Path) -> None:
+    write_list(tmp_path / "ds.yaml", 3)
+    out = tmp_path / "in"
+    out.mkdir()
+    with pytest.raises(ValidationError) as caught:
+        BatchService().run("bang_khen", tmp_path / "ds.yaml", out, jobs=2)
+    assert "dòng" in str(caught.value)
+    assert list(out.iterdir()) == []
+
+
+def test_an_existing_folder_receives_the_files(tmp_path: Path) -> None:
+    write_list(tmp_path / "ds.yaml", 3)
+    out = tmp_path / "in"
+    out.mkdir()
+    (out / "ghi-chu.txt").write_text("x", encoding="utf-8")
+    common = write_common(tmp_path / "chung.yaml")
+    BatchService().run("bang_khen", tmp_path / "ds.yaml", out, common_path=common)
+    assert len(list(out.iterdir())) == 4
+
+
+@pytest.mark.pdf
+def test_merge_writes_one_pdf_with_a_bookmark_each(tmp_path: Path, soffice: str) -> None:
+    from pypdf import PdfReader
+
+    from vanban.documents.pdf import LibreOfficeConverter
+
+    names = write_list(tmp_path / "ds.yaml", 3)
+    common = write_common(tmp_path / "chung.yaml")
+    merged = tmp_path / "tat_ca.pdf"
+    with LibreOfficeConverter(soffice) as converter:
+        result = BatchService(converter=converter).run(
+            "bang_khen", tmp_path / "ds.yaml", tmp_path / "in", common_path=common, merge=merged
+        )
+    assert result.merged == merged
+    reader = PdfReader(merged)
+    assert len(reader.pages) == 3
+    titles = [item.title for item in reader.outline]  # type: ignore[union-attr]
+    assert titles == [Path(p).stem for p in sorted(x.name for x in (tmp_path / "in").iterdir())]
+    assert names[0] in reader.pages[0].extract_text()
