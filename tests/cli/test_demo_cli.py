@@ -20,15 +20,22 @@ def test_demo_runs_the_seed_dossiers_to_issued(run_cli: Run, tmp_path: Path) -> 
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert len(report["samples"]) == 14  # 6 documents and the 8 of an award dossier
-    assert [d["state"] for d in report["dossiers"]] == ["issued"] * 5
-    issued = sorted(Path(path).name for path in report["issued_files"])
-    assert issued == [
-        "bao_cao_0002.docx",
-        "ke_hoach_0001.docx",
-        "ke_hoach_0003.docx",
-        "ke_hoach_0004.docx",
-        "ke_hoach_0005.docx",
-    ]
+    assert [d["state"] for d in report["dossiers"]] == ["issued"] * 6
+    assert report["dossiers"][-1]["workflow"] == "khen_thuong"
+    issued = {Path(path).name for path in report["issued_files"]}
+    assert {"bao_cao_0002.docx", "ke_hoach_0001.docx", "ke_hoach_0005.docx"} <= issued
+    assert {
+        "to_trinh_khen_thuong_0006.docx",
+        "danh_sach_khen_thuong_0006.docx",
+        "bien_ban_hop_hoi_dong_0006.docx",
+        "quyet_dinh_khen_thuong_0006.docx",
+    } <= issued
+    # The award dossier ends with one Giấy khen per nominee the council passed for it.
+    certificates = [Path(path) for path in report["certificates"]]
+    assert len(certificates) == 9
+    first = document_lines(certificates[0].read_bytes())
+    assert "Trung tâm học tập cộng đồng xã Tà Xùa" in first
+    assert any("04/QĐ-HKH" in line for line in first)
     lines = document_lines((folder / "van_ban_ban_hanh" / "ke_hoach_0001.docx").read_bytes())
     assert "Số: 01/KH-HKH" in lines
     assert not any("ngày     tháng" in line for line in lines)
@@ -37,7 +44,14 @@ def test_demo_runs_the_seed_dossiers_to_issued(run_cli: Run, tmp_path: Path) -> 
     assert ha_nam[0] == "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM"
     sheet = load_workbook(folder / "so_van_ban_di.xlsx").active
     symbols = sorted(str(row[0].value) for row in sheet.iter_rows(min_row=3))
-    assert symbols == ["01/KH-HKH", "01/KH-TTr", "01/KH-UBND", "02/BC-HKH", "03/KH-HKH"]
+    assert symbols == [
+        "01/KH-HKH",
+        "01/KH-TTr",
+        "01/KH-UBND",
+        "02/BC-HKH",
+        "03/KH-HKH",
+        "04/QĐ-HKH",
+    ]
     history = json.loads(
         run_cli("--json", "--workspace", folder, "--as", "minh", "history", 1).stdout
     )["history"]

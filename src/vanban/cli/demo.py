@@ -27,15 +27,19 @@ def demo(context: click.Context, folder: Path) -> None:
         f"Sample documents ({len(report.rendered)}): {folder / 'van_ban_mau'}",
     )
     output.line("")
-    output.line(f"{'Hồ sơ':>5}  {'Quy trình':<9}  {'Trạng thái':<10}  {'Số':>3}  Văn bản")
-    by_name = {path.name: path for path in report.issued_files}
+    output.line(f"{'Hồ sơ':>5}  {'Quy trình':<11}  {'Trạng thái':<10}  {'Số':>3}  Văn bản chính")
     for dossier in report.dossiers:
-        name = next((n for n in by_name if n.endswith(f"_{dossier.id:04d}.docx")), "")
+        main = report.main_files.get(dossier.id, "")
         output.line(
-            f"{dossier.id:>5}  {dossier.workflow:<9}  {dossier.state:<10}  "
-            f"{dossier.number or '':>3}  {by_name.get(name, '')}"
+            f"{dossier.id:>5}  {dossier.workflow:<11}  {dossier.state:<10}  "
+            f"{dossier.number or '':>3}  {main}"
         )
     output.line("")
+    if report.certificates:
+        output.say(
+            f"Giấy khen đã in ({len(report.certificates)}): {report.certificates[0].parent}",
+            f"Certificates printed ({len(report.certificates)}): {report.certificates[0].parent}",
+        )
     output.say(
         f"Sổ đăng ký văn bản đi: {report.register_file}. Thư mục làm việc: {folder.resolve()} "
         f"(thử: vanban --workspace {folder} --as minh history 1).",
@@ -53,5 +57,6 @@ def demo(context: click.Context, folder: Path) -> None:
             ],
             "issued_files": [str(p) for p in report.issued_files],
             "register": str(report.register_file),
+            "certificates": [str(p) for p in report.certificates],
         }
     )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from vanban.awards import read_nominees, write_nominees_xlsx
 from vanban.errors import WorkspaceError
 from vanban.models import Dossier
+from vanban.resources import shipped_dir
+from vanban.services.batch import BatchService
 from vanban.services.documents import DocumentService, RenderResult
 from vanban.services.dossiers import DossierService
 from vanban.services.register_export import export_register
@@ -28,6 +32,8 @@ class DemoReport:
     dossiers: list[Dossier]
     issued_files: list[Path]
     register_file: Path
+    certificates: list[Path]
+    main_files: dict[int, Path]  # each dossier's main document (the one numbered on issue)
 
 
 def run_demo(folder: Path) -> DemoReport:
@@ -68,9 +74,53 @@ def run_demo(folder: Path) -> DemoReport:
         service.advance(user(APPROVER), dossier_id, "approve")
         service.advance(user(CLERK), dossier_id, "issue")
         dossier_ids.append(dossier_id)
+    award_id, certificates = _award_dossier(service, data_dir, folder)
+    dossier_ids.append(award_id)
     issued: list[Path] = []
     for dossier_id in dossier_ids:
         issued += service.export(dossier_id, folder / "van_ban_ban_hanh")
     register_file = export_register(service.register(), folder / "so_van_ban_di.xlsx")
     dossiers = [dossier for dossier in service.dossiers() if dossier.id in dossier_ids]
-    return DemoReport(folder, rendered, dossiers, issued, register_file)
+    main_files = {
+        dossier.id: path
+        for dossier in dossiers
+        for path in issued
+        if path.name == f"{service.workflow(dossier.workflow).document}_{dossier.id:04d}.docx"
+    }
+    return DemoReport(folder, rendered, dossiers, issued, register_file, certificates, main_files)
+
+
+def _award_dossier(service: DossierService, data_dir: Path, folder: Path) -> tuple[int, list[Path]]:
+    """Carry the sample award dossier from its list to the printed Giấy khen."""
+    source = shipped_dir("samples") / "khen_thuong"
+    for name in ("ho_so.yaml", "danh_sach.xlsx", "votes.yaml"):
+        shutil.copy(source / name, data_dir / name)
+    user = service.workspace.user
+    dossier_id = service.create(user(SECRETARY), "khen_thuong", data_dir / "ho_so.yaml").dossier.id
+    service.advance(user(SECRETARY), dossier_id, "submit")
+    service.advance(user(REVIEWER), dossier_id, "review", patch_path=data_dir / "votes.yaml")
+    service.advance(user(APPROVER), dossier_id, "approve")
+    issued = service.advance(user(CLERK), dossier_id, "issue")
+    entry = issued.register_entry
+    # The certificates: the Giấy khen this decision awards, to the nominees the council passed.
+    votes = yaml.safe_load((data_dir / "votes.yaml").read_text(encoding="utf-8"))
+    passed = {item["ho_ten"] for item in votes["phieu"] if item["ket_qua"] == "đồng ý"}
+    awarded = [
+        nominee
+        for nominee in read_nominees(data_dir / "danh_sach.xlsx")
+        if nominee.name in passed and nominee.form.name.startswith("Giấy khen")
+    ]
+    write_nominees_xlsx(awarded, data_dir / "duoc_khen.xlsx")
+    common = {
+        "so_quyet_dinh": entry.number_and_symbol if entry else "",
+        "ngay_quyet_dinh": entry.issued_on.isoformat() if entry else "",
+        "dia_danh": service.workspace.organization.place,
+        "chuc_vu_ky": "CHỦ TỊCH",
+        "nguoi_ky": "Mai Thu Hương",
+    }
+    common_path = data_dir / "giay_khen_chung.yaml"
+    common_path.write_text(yaml.safe_dump(common, allow_unicode=True), encoding="utf-8")
+    result = BatchService().run(
+        "giay_khen", data_dir / "duoc_khen.xlsx", folder / "giay_khen", common_path=common_path
+    )
+    return dossier_id, list(result.files)
