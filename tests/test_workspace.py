@@ -93,3 +93,21 @@ def test_defaults_only_for_the_workspace_own_documents(tmp_path: Path) -> None:
     assert organization.document_defaults({"co_quan": "HỘI KHUYẾN HỌC\nTỈNH SƠN LA"})
     assert organization.document_defaults({"co_quan": "ỦY BAN NHÂN DÂN TỈNH HÀ NAM"}) == {}
     assert organization.document_defaults({})["ky_hieu_co_quan"] == "HKH"
+
+
+def test_award_settings_default_and_override(tmp_path: Path) -> None:
+    init_workspace(tmp_path)
+    settings = load_workspace(tmp_path, environ={}).award_settings
+    assert settings == {"luong_co_so": 2_340_000, "ty_le_toi_thieu": 0.8}
+    with (tmp_path / "vanban.toml").open("a", encoding="utf-8") as handle:
+        handle.write("[awards]\nbase_salary = 2530000\nvote_threshold = 0.75\n")
+    settings = load_workspace(tmp_path, environ={}).award_settings
+    assert settings == {"luong_co_so": 2_530_000, "ty_le_toi_thieu": 0.75}
+
+
+def test_bad_award_settings(tmp_path: Path) -> None:
+    init_workspace(tmp_path)
+    with (tmp_path / "vanban.toml").open("a", encoding="utf-8") as handle:
+        handle.write("[awards]\nvote_threshold = 80\n")
+    with pytest.raises(WorkspaceError, match="vote_threshold"):
+        load_workspace(tmp_path, environ={})

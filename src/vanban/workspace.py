@@ -12,7 +12,7 @@ import os
 import tomllib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,10 @@ roles = ["approver"]
 login = "lan"
 full_name = "Cầm Thị Lan"
 roles = ["clerk"]
+
+# [awards]
+# base_salary = 2340000      # mức lương cơ sở (NĐ 73/2024), đồng
+# vote_threshold = 0.8       # tỷ lệ phiếu đồng ý tối thiểu trên tổng số thành viên Hội đồng
 
 # [store]
 # url = "postgresql+psycopg://vanban@localhost/vanban"   # default: SQLite in .vanban/
@@ -119,6 +123,8 @@ class Workspace:
     users: Mapping[str, User]
     store_url: str
     book: str = DEFAULT_BOOK
+    # [awards]: defaults an award dossier's data may override (luong_co_so, ty_le_toi_thieu).
+    award_settings: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def state_dir(self) -> Path:
@@ -207,6 +213,32 @@ def load_workspace(root: Path, environ: Mapping[str, str] | None = None) -> Work
     url = environ.get("VANBAN_DATABASE_URL") or configured_url
     if not url:
         url = f"sqlite:///{(root / STATE_DIR / DATABASE_FILE).resolve()}"
+    awards = raw.get("awards", {})
+    if not isinstance(awards, dict):
+        raise _bad(path, "[awards]", "phải là một bảng", "it must be a table")
+    award_settings: dict[str, Any] = {}
+    salary = awards.get("base_salary", 2_340_000)
+    if isinstance(salary, bool) or not isinstance(salary, int) or salary <= 0:
+        raise _bad(
+            path,
+            "[awards].base_salary",
+            "phải là số đồng nguyên dương, ví dụ 2340000",
+            "must be a positive whole number of đồng, e.g. 2340000",
+        )
+    award_settings["luong_co_so"] = salary
+    threshold = awards.get("vote_threshold", 0.8)
+    if (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, int | float)
+        or not (0 < threshold <= 1)
+    ):
+        raise _bad(
+            path,
+            "[awards].vote_threshold",
+            "phải là tỷ lệ từ 0 đến 1, ví dụ 0.8",
+            "must be a share between 0 and 1, e.g. 0.8",
+        )
+    award_settings["ty_le_toi_thieu"] = threshold
     return Workspace(
         root=root,
         organization=Organization(
@@ -217,6 +249,7 @@ def load_workspace(root: Path, environ: Mapping[str, str] | None = None) -> Work
         ),
         users=_users(raw.get("users"), path),
         store_url=url,
+        award_settings=award_settings,
     )
 
 

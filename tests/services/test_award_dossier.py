@@ -157,3 +157,26 @@ def test_an_inline_list_is_read_with_its_lines(service: DossierService, tmp_path
     data.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
     created = service.create(service.workspace.user("minh"), "khen_thuong", data)
     assert [row["ho_ten"] for row in created.dossier.data["danh_sach"]] == ["Lò Văn A"]
+
+
+def _approved_decision(service: DossierService, folder: Path) -> str:
+    user = service.workspace.user
+    dossier_id = service.create(user("minh"), "khen_thuong", _dossier_data(folder)).dossier.id
+    service.advance(user("minh"), dossier_id, "submit")
+    service.advance(user("an"), dossier_id, "review", patch_path=_votes(folder))
+    return _text(service, service.advance(user("huong"), dossier_id, "approve").documents[0])
+
+
+@pytest.mark.parametrize(
+    ("settings", "total"),
+    [("", "43.590.000"), ("[awards]\nbase_salary = 2530000\n", "47.100.000")],
+    ids=["default-2340000", "workspace-2530000"],
+)
+def test_rewards_follow_the_workspace_base_salary(
+    tmp_path: Path, settings: str, total: str
+) -> None:
+    init_workspace(tmp_path)
+    with (tmp_path / "vanban.toml").open("a", encoding="utf-8") as handle:
+        handle.write(settings)
+    decision = _approved_decision(DossierService(load_workspace(tmp_path)), tmp_path)
+    assert total in decision

@@ -386,7 +386,10 @@ class DossierService:
     ) -> dict[str, Any]:
         """The data ``template_id`` renders from the dossier's data (the workflow's mapping)."""
         mapping = self.mappings.get(definition.name)
-        return dict(data) if mapping is None else mapping.template_data(template_id, data)
+        if mapping is None:
+            return dict(data)
+        # The workspace's [awards] settings (base salary, vote threshold) unless the data says.
+        return mapping.template_data(template_id, {**self.workspace.award_settings, **data})
 
     def _validated(self, definition: WorkflowDefinition, data: DocumentData) -> dict[str, Any]:
         spec = self.catalogue.get(definition.document)
