@@ -113,7 +113,9 @@ def test_award_dossier_from_list_to_issued_decision(
 
     approved = service.advance(user("huong"), dossier_id, "approve")
     draft = _text(service, approved.documents[0]).splitlines()
-    assert "Hội Khuyến học huyện Thuận Châu" in draft
+    assert "Trung tâm học tập cộng đồng xã Tà Xùa" in draft  # a Giấy khen the council passed
+    # The Hội's decision gives only its own Giấy khen; the Bằng khen is the province's to give.
+    assert "Hội Khuyến học huyện Thuận Châu" not in draft
     assert NOT_APPROVED_7_OF_9 not in draft  # not approved by the council
     assert "Hội Khuyến học huyện Mai Sơn" not in draft  # proposed to a higher level
 
@@ -169,7 +171,8 @@ def _approved_decision(service: DossierService, folder: Path) -> str:
 
 @pytest.mark.parametrize(
     ("settings", "total"),
-    [("", "43.590.000"), ("[awards]\nbase_salary = 2530000\n", "47.100.000")],
+    # 3 collectives × 0,6 and 6 individuals × 0,3 of the base salary, each rounded up to 10.000 đ
+    [("", "8.490.000"), ("[awards]\nbase_salary = 2530000\n", "9.120.000")],
     ids=["default-2340000", "workspace-2530000"],
 )
 def test_rewards_follow_the_workspace_base_salary(

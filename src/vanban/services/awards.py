@@ -138,6 +138,14 @@ class AwardDossierData:
                 }
                 collectives = [n for n in collectives if n.key in chosen]
                 individuals = [n for n in individuals if n.key in chosen]
+            # A decision awards one form: nominees proposed for another (a Bằng khen the
+            # province gives) go to that authority's decision, not this one.
+            section = data.get(template_id)
+            named = section.get("hinh_thuc") if isinstance(section, Mapping) else None
+            form = default_coefficients().find(str(named)) if named else None
+            if form is not None:
+                collectives = [n for n in collectives if n.form.key == form.key]
+                individuals = [n for n in individuals if n.form.key == form.key]
             base = _base_salary(data)
             return {
                 "tap_the": [_decision_row(n, base) for n in collectives],
