@@ -50,6 +50,19 @@ class Event:
     at: dt.datetime
     documents: tuple[DocumentRef, ...] = field(default_factory=tuple)
 
+    def as_json(self) -> dict[str, Any]:
+        """Return the entry as JSON-ready data (``--json`` output, archive history.json)."""
+        return {
+            "id": self.id,
+            "actor": self.actor,
+            "event": self.event,
+            "from": self.from_state,
+            "to": self.to_state,
+            "comment": self.comment,
+            "at": self.at.isoformat(),
+            "documents": [{"name": d.name, "sha256": d.sha256} for d in self.documents],
+        }
+
 
 @dataclass(frozen=True)
 class DocumentRecord:

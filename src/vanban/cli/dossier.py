@@ -10,7 +10,7 @@ import click
 
 from vanban.cli.output import Output
 from vanban.cli.session import get_session
-from vanban.models import Dossier, Event
+from vanban.models import Dossier
 from vanban.services.dossiers import AdvanceResult
 from vanban.vietnamese import VIETNAM_TIME
 
@@ -36,19 +36,6 @@ def _dossier_json(dossier: Dossier) -> dict[str, Any]:
     }
 
 
-def _event_json(event: Event) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "actor": event.actor,
-        "event": event.event,
-        "from": event.from_state,
-        "to": event.to_state,
-        "comment": event.comment,
-        "at": event.at.isoformat(),
-        "documents": [{"name": d.name, "sha256": d.sha256} for d in event.documents],
-    }
-
-
 def _report(output: Output, result: AdvanceResult) -> None:
     dossier, event = result.dossier, result.event
     output.say(
@@ -67,7 +54,7 @@ def _report(output: Output, result: AdvanceResult) -> None:
         {
             "ok": True,
             "dossier": _dossier_json(dossier),
-            "event": _event_json(event),
+            "event": event.as_json(),
             "documents": [
                 {"name": r.name, "sha256": r.sha256, "bytes": r.size} for r in result.documents
             ],
@@ -139,7 +126,7 @@ def show(context: click.Context, dossier_id: int) -> None:
             "dossier": _dossier_json(dossier),
             "state_label": view.state_label,
             "data": dossier.data,
-            "returned": None if view.last_return is None else _event_json(view.last_return),
+            "returned": None if view.last_return is None else view.last_return.as_json(),
             "documents": [
                 {"name": r.name, "sha256": r.sha256, "bytes": r.size} for r in view.documents
             ],
@@ -165,7 +152,7 @@ def history(context: click.Context, dossier_id: int) -> None:
         for document in event.documents:
             session.output.line(f"{'':<18}{document.name} sha256 {document.sha256}")
     session.output.emit(
-        {"ok": True, "dossier": dossier_id, "history": [_event_json(e) for e in events]}
+        {"ok": True, "dossier": dossier_id, "history": [e.as_json() for e in events]}
     )
 
 

@@ -263,7 +263,7 @@ class ArchiveService:
                 _require_match(dossier_id, str(entry["FileName"]), str(entry["Sha256"]), content)
                 payload[f"{PACKAGE_FOLDERS[str(entry['Kind'])]}/{entry['FileName']}"] = content
         payload["history.json"] = _json_bytes(
-            {"dossier": _dossier_json(dossier), "history": [_event_json(e) for e in history]}
+            {"dossier": _dossier_json(dossier), "history": [e.as_json() for e in history]}
         )
         payload["metadata.json"] = _json_bytes(record.metadata)
         organization = self.workspace.organization
@@ -369,19 +369,6 @@ def _dossier_json(dossier: Dossier) -> dict[str, Any]:
         "number": dossier.number,
         "issued_on": dossier.issued_on.isoformat() if dossier.issued_on else None,
         "data": dossier.data,
-    }
-
-
-def _event_json(event: Event) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "actor": event.actor,
-        "event": event.event,
-        "from": event.from_state,
-        "to": event.to_state,
-        "comment": event.comment,
-        "at": event.at.isoformat(),
-        "documents": [{"name": d.name, "sha256": d.sha256} for d in event.documents],
     }
 
 
