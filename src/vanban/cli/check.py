@@ -57,6 +57,28 @@ def summary(output: Output, reports: list[FileReport], noun: tuple[str, str]) ->
     return text + (f", {unreadable} không đọc được" if unreadable else "")
 
 
+def report_all(output: Output, reports: list[FileReport], key: str, noun: tuple[str, str]) -> int:
+    """Print every report and the summary (or one JSON object); return the exit code."""
+    for report in reports:
+        print_report(output, report)
+    line = summary(output, reports, noun)
+    output.line(line)
+    ok = all(report.ok for report in reports)
+    output.emit(
+        {
+            "ok": ok,
+            key: [report.as_json(output.lang) for report in reports],
+            "summary": {
+                key: len(reports),
+                "violations": sum(len(report.findings) for report in reports),
+                "unreadable": sum(report.error is not None for report in reports),
+                "text": line,
+            },
+        }
+    )
+    return 0 if ok else 1
+
+
 def _list_rules(output: Output, rules: tuple[Rule, ...]) -> None:
     for rule in rules:
         output.line(f"{rule.id:<38} {rule.title.in_language(output.lang)}")
@@ -110,21 +132,4 @@ def check(
             "Name at least one .docx file to check, e.g. “vanban check plan.docx”.",
         )
     reports = [check_path(path, rules) for path in files]
-    for report in reports:
-        print_report(output, report)
-    line = summary(output, reports, ("tệp", "file"))
-    output.line(line)
-    ok = all(report.ok for report in reports)
-    output.emit(
-        {
-            "ok": ok,
-            "files": [report.as_json(output.lang) for report in reports],
-            "summary": {
-                "files": len(reports),
-                "violations": sum(len(report.findings) for report in reports),
-                "unreadable": sum(report.error is not None for report in reports),
-                "text": line,
-            },
-        }
-    )
-    return 0 if ok else 1
+    return report_all(output, reports, "files", ("tệp", "file"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from vanban.checker.template_checks import lint_templates
-from vanban.cli.check import print_report, summary
+from vanban.cli.check import report_all
 from vanban.cli.output import get_output
 from vanban.documents import TemplateCatalogue, TemplateSpec
 from vanban.vietnamese import abbreviation_for
@@ -94,21 +94,4 @@ def lint_template(context: click.Context, path: Path | None) -> int:
     """
     output = get_output(context)
     reports = lint_templates(path)
-    for report in reports:
-        print_report(output, report)
-    line = summary(output, reports, ("mẫu", "template"))
-    output.line(line)
-    ok = all(report.ok for report in reports)
-    output.emit(
-        {
-            "ok": ok,
-            "templates": [report.as_json(output.lang) for report in reports],
-            "summary": {
-                "templates": len(reports),
-                "violations": sum(len(report.findings) for report in reports),
-                "unreadable": sum(report.error is not None for report in reports),
-                "text": line,
-            },
-        }
-    )
-    return 0 if ok else 1
+    return report_all(output, reports, "templates", ("mẫu", "template"))
