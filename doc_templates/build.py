@@ -14,7 +14,7 @@ import io
 import re
 import sys
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -222,8 +222,14 @@ def _rule(container: Any, left: str, right: str) -> None:
     paragraph._p.get_or_add_pPr().append(indent)
 
 
-def _borderless_table(document: Any, rows: int, widths_mm: Iterable[float]) -> Any:
-    widths = list(widths_mm)
+NO_BORDER = (("val", "nil"),)
+THIN_BORDER = (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000"))
+
+
+def fixed_table(
+    document: Any, rows: int, widths: Sequence[float], border: tuple[tuple[str, str], ...]
+) -> Any:
+    """Add a centred table of fixed column widths (mm) with the same border on every edge."""
     table = document.add_table(rows=rows, cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -231,7 +237,8 @@ def _borderless_table(document: Any, rows: int, widths_mm: Iterable[float]) -> A
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{side}")
-        element.set(qn("w:val"), "nil")
+        for key, value in border:
+            element.set(qn(f"w:{key}"), value)
         borders.append(element)
     properties.append(borders)
     layout = OxmlElement("w:tblLayout")
@@ -242,6 +249,13 @@ def _borderless_table(document: Any, rows: int, widths_mm: Iterable[float]) -> A
     width.set(qn("w:w"), str(sum(mm_to_twips(value) for value in widths)))
     for index, column in enumerate(table.columns):
         column.width = Mm(widths[index])
+    return table
+
+
+def _borderless_table(document: Any, rows: int, widths_mm: Iterable[float]) -> Any:
+    widths = list(widths_mm)
+    table = fixed_table(document, rows, widths, NO_BORDER)
+    for index, column in enumerate(table.columns):
         for cell in column.cells:
             cell.width = Mm(widths[index])
     for cell in table._cells:

@@ -17,7 +17,7 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -27,6 +27,7 @@ from doc_templates import award_manifests as manifests
 from doc_templates.build import (
     LAYOUT,
     QUOC_HIEU,
+    THIN_BORDER,
     TIEU_NGU,
     _borderless_table,
     _define_styles,
@@ -40,6 +41,7 @@ from doc_templates.build import (
     _title,
     build_docx,
     finish,
+    fixed_table,
     new_document,
     write_template,
 )
@@ -53,7 +55,7 @@ from vanban.documents.award_layout import (
     TWO_SIGNATURES,
     VOTE_COLUMNS,
 )
-from vanban.documents.layout import PageLayout, centred_rule, mm_to_twips, pt_to_mm
+from vanban.documents.layout import PageLayout, centred_rule, pt_to_mm
 from vanban.documents.text_metrics import text_width_pt
 
 _C, _L, _R = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
@@ -112,25 +114,7 @@ def _row_property(row: Any, tag: str) -> None:
 
 def _grid(document: Any, widths: Sequence[float], headings: Sequence[str]) -> Any:
     """Add a bordered table whose heading row repeats on every page (w:tblHeader)."""
-    table = document.add_table(rows=1, cols=len(widths))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    properties = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{side}")
-        for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000")):
-            element.set(qn(f"w:{key}"), value)
-        borders.append(element)
-    properties.append(borders)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    properties.append(layout)
-    width = properties.find(qn("w:tblW"))
-    width.set(qn("w:type"), "dxa")
-    width.set(qn("w:w"), str(sum(mm_to_twips(value) for value in widths)))
-    for index, column in enumerate(table.columns):
-        column.width = Mm(widths[index])
+    table = fixed_table(document, 1, widths, THIN_BORDER)
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
         _cell(cell, "VB Bảng tiêu đề", heading)
     _row_property(table.rows[0], "w:cantSplit")
