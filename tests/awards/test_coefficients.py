@@ -178,3 +178,39 @@ def test_a_table_built_in_code_refuses_ambiguous_names() -> None:
 
     with pytest.raises(ValidationError, match="vừa là tên của"):
         CoefficientTable([form("a", "Lao động tiên tiến"), form("b", "lao dong tien tien")])
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Giấy khen của Chủ tịch Hội Khuyến học tỉnh Điện Biên", "giay_khen_hoi_khuyen_hoc_tinh"),
+        ("Giấy khen của Chủ tịch UBND xã Chiềng Cơi", "giay_khen_chu_tich_ubnd_xa"),
+        ("Giấy khen của Chủ tịch Ủy ban nhân dân phường 5", "giay_khen_chu_tich_ubnd_xa"),
+        ("Bằng khen của Chủ tịch UBND tỉnh Lai Châu", "bang_khen_chu_tich_ubnd_tinh"),
+        ("Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hà Nội", "bang_khen_chu_tich_ubnd_tinh"),
+        ("Cờ thi đua của UBND tỉnh Cao Bằng", "co_thi_dua_tinh"),
+    ],
+)
+def test_a_form_naming_the_issuers_place_matches_its_kind_of_issuer(text: str, key: str) -> None:
+    found = default_coefficients().resolve(text)
+    assert found is not None
+    assert found.form.key == key
+    assert found.title == text  # printed as written, with the place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giấy khen của Chủ tịch Hội Khuyến học tỉnh và tiền thưởng",  # not a place name
+        "Giấy khen của Chủ tịch Hội Nông dân tỉnh Điện Biên",
+        "Giấy khen của Chủ tịch Hội Khuyến học",
+    ],
+)
+def test_text_that_is_not_a_form_and_a_place_is_not_matched(text: str) -> None:
+    assert default_coefficients().resolve(text) is None
+
+
+def test_no_place_name_lives_in_the_coefficient_data() -> None:
+    text = DATA_FILE.read_text(encoding="utf-8")
+    for place in ("Sơn La", "Điện Biên", "Chiềng", "Hà Nội"):
+        assert place not in text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,17 +30,16 @@ def test_batch_prints_every_nominee(run_cli: Run, tmp_path: Path) -> None:
         assert name in document_lines(path.read_bytes())
 
 
-def test_batch_reads_the_sample_spreadsheet(run_cli: Run, tmp_path: Path) -> None:
+def test_batch_refuses_a_spreadsheet_that_mixes_forms(run_cli: Run, tmp_path: Path) -> None:
+    # The sample list holds Bằng khen and Giấy khen nominees: a Giấy khen run prints none.
     common = write_common(tmp_path / "chung.yaml")
     out = tmp_path / "in"
     data = SAMPLES / "khen_thuong" / "danh_sach.xlsx"
-    result = run_cli("--json", "batch", "bang_khen", "--data", data, "--common", common, "-o", out)
-    payload = json.loads(result.stdout)
-    assert payload["ok"] is True
-    assert payload["count"] == len(list(out.iterdir())) > 0
-    assert "Hội Khuyến học huyện Thuận Châu" in document_lines(
-        (out / payload["files"][0].split("/")[-1]).read_bytes()
-    )
+    result = run_cli("batch", "giay_khen", "--data", data, "--common", common, "-o", out)
+    assert result.exit_code == 1
+    assert "không in trên phôi “Giấy khen" in result.stderr
+    assert "Hội Khuyến học huyện Thuận Châu" in result.stderr
+    assert not out.exists()
 
 
 def test_bad_list_exits_1_with_row_numbers(run_cli: Run, tmp_path: Path) -> None:
@@ -49,7 +47,7 @@ def test_bad_list_exits_1_with_row_numbers(run_cli: Run, tmp_path: Path) -> None
     common = write_common(tmp_path / "chung.yaml")
     out = tmp_path / "in"
     result = run_cli(
-        "batch", "bang_khen", "--data", tmp_path / "ds.yaml", "--common", common, "-o", out
+        "batch", "giay_khen", "--data", tmp_path / "ds.yaml", "--common", common, "-o", out
     )
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
@@ -61,7 +59,7 @@ def test_bad_list_exits_1_with_row_numbers(run_cli: Run, tmp_path: Path) -> None
 def test_bad_list_in_english(run_cli: Run, tmp_path: Path) -> None:
     write_list(tmp_path / "ds.yaml", 3, bad_rows=(2,))
     result = run_cli(
-        "--lang", "en", "batch", "bang_khen", "--data", tmp_path / "ds.yaml", "-o", tmp_path / "o"
+        "--lang", "en", "batch", "giay_khen", "--data", tmp_path / "ds.yaml", "-o", tmp_path / "o"
     )
     assert result.exit_code == 1
     assert "problem" in result.stderr

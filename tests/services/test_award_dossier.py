@@ -183,3 +183,65 @@ def test_rewards_follow_the_workspace_base_salary(
         handle.write(settings)
     decision = _approved_decision(DossierService(load_workspace(tmp_path)), tmp_path)
     assert total in decision
+
+
+def _other_province(folder: Path, decision_form: str) -> Path:
+    """A dossier of another province: Giấy khen and Bằng khen nominees, forms naming places."""
+    data = _dossier_data(folder)
+    values = _load(data)
+    giay = "Giấy khen của Chủ tịch Hội Khuyến học tỉnh Điện Biên"
+    bang = "Bằng khen của Chủ tịch UBND tỉnh Điện Biên"
+    rows = [
+        {"ho_ten": "Hội Khuyến học xã Mường Phăng", "loai": "Tập thể", "don_vi": "Tỉnh Điện Biên"},
+        {"ho_ten": "Chi hội Khuyến học bản Him Lam", "loai": "Tập thể", "don_vi": "Phường Him Lam"},
+        {"ho_ten": "Lò Văn Pấng", "loai": "Cá nhân", "don_vi": "Xã Mường Phăng"},
+        {"ho_ten": "Quàng Thị Én", "loai": "Cá nhân", "don_vi": "Xã Thanh Nưa"},
+        {"ho_ten": "Tòng Văn Xôm", "loai": "Cá nhân", "don_vi": "Phường Him Lam"},
+        {"ho_ten": "Hội Khuyến học xã Thanh Nưa", "loai": "Tập thể", "don_vi": "Tỉnh Điện Biên"},
+        {"ho_ten": "Lường Thị Hoa", "loai": "Cá nhân", "don_vi": "Xã Thanh Nưa"},
+    ]
+    for index, row in enumerate(rows):
+        row["hinh_thuc"] = bang if index >= 5 else giay
+    values["danh_sach"] = rows
+    values["quyet_dinh_khen_thuong"]["hinh_thuc"] = decision_form
+    data.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+    votes = {
+        "so_thanh_vien": 9,
+        "phieu": [
+            {"ho_ten": row["ho_ten"], "don_vi": row["don_vi"], "dong_y": 9, "ket_qua": "đồng ý"}
+            for row in rows
+        ],
+    }
+    (folder / "votes.yaml").write_text(yaml.safe_dump(votes, allow_unicode=True), "utf-8")
+    return data
+
+
+def test_forms_naming_another_province_pay_the_right_amounts(
+    service: DossierService, tmp_path: Path
+) -> None:
+    user = service.workspace.user
+    data = _other_province(tmp_path, "Giấy khen của Chủ tịch Hội Khuyến học tỉnh Điện Biên")
+    dossier_id = service.create(user("minh"), "khen_thuong", data).dossier.id
+    listing = _text(service, service.advance(user("minh"), dossier_id, "submit").documents[1])
+    assert "Giấy khen của Chủ tịch Hội Khuyến học tỉnh Điện Biên" in listing
+    service.advance(user("an"), dossier_id, "review", patch_path=tmp_path / "votes.yaml")
+    decision = _text(service, service.advance(user("huong"), dossier_id, "approve").documents[0])
+    # 2 collectives × 1.410.000 + 3 individuals × 710.000; the Bằng khen pair is not paid here.
+    assert "4.950.000" in decision
+    assert "15.480.000" not in decision
+    assert "Lường Thị Hoa" not in decision
+    assert "Hội Khuyến học xã Thanh Nưa" not in decision
+
+
+def test_an_unknown_decision_form_refuses_the_event_with_the_known_forms(
+    service: DossierService, tmp_path: Path
+) -> None:
+    user = service.workspace.user
+    data = _other_province(tmp_path, "Giấy khen của Chủ tịch Hội Nông dân tỉnh Điện Biên")
+    with pytest.raises(ValidationError) as refused:
+        service.create(user("minh"), "khen_thuong", data)
+    message = str(refused.value)
+    assert "quyet_dinh_khen_thuong.hinh_thuc" in message
+    assert "Các hình thức đã biết" in message
+    assert "Có phải “Giấy khen của Chủ tịch Hội Khuyến học tỉnh”" in message
+    assert service.dossiers() == []

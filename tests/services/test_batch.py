@@ -86,7 +86,7 @@ def test_missing_common_fields_are_refused_with_rows(tmp_path: Path) -> None:
     out = tmp_path / "in"
     out.mkdir()
     with pytest.raises(ValidationError) as caught:
-        BatchService().run("bang_khen", tmp_path / "ds.yaml", out, jobs=2)
+        BatchService().run("giay_khen", tmp_path / "ds.yaml", out, jobs=2)
     assert "dòng" in str(caught.value)
     assert list(out.iterdir()) == []
 
@@ -97,7 +97,7 @@ def test_an_existing_folder_receives_the_files(tmp_path: Path) -> None:
     out.mkdir()
     (out / "ghi-chu.txt").write_text("x", encoding="utf-8")
     common = write_common(tmp_path / "chung.yaml")
-    BatchService().run("bang_khen", tmp_path / "ds.yaml", out, common_path=common)
+    BatchService().run("giay_khen", tmp_path / "ds.yaml", out, common_path=common)
     assert len(list(out.iterdir())) == 4
 
 
@@ -112,7 +112,7 @@ def test_merge_writes_one_pdf_with_a_bookmark_each(tmp_path: Path, soffice: str)
     merged = tmp_path / "tat_ca.pdf"
     with LibreOfficeConverter(soffice) as converter:
         result = BatchService(converter=converter).run(
-            "bang_khen", tmp_path / "ds.yaml", tmp_path / "in", common_path=common, merge=merged
+            "giay_khen", tmp_path / "ds.yaml", tmp_path / "in", common_path=common, merge=merged
         )
     assert result.merged == merged
     reader = PdfReader(merged)
@@ -120,3 +120,28 @@ def test_merge_writes_one_pdf_with_a_bookmark_each(tmp_path: Path, soffice: str)
     titles = [item.title for item in reader.outline]  # type: ignore[union-attr]
     assert titles == [Path(p).stem for p in sorted(x.name for x in (tmp_path / "in").iterdir())]
     assert names[0] in reader.pages[0].extract_text()
+
+
+def test_a_bang_khen_row_is_refused_on_giay_khen_blanks(tmp_path: Path) -> None:
+    write_list(tmp_path / "ds.yaml", 3)
+    text = (tmp_path / "ds.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ds.yaml").write_text(
+        text.replace(FORM, "Bằng khen của Chủ tịch UBND tỉnh Điện Biên", 1), encoding="utf-8"
+    )
+    out = tmp_path / "in"
+    with pytest.raises(InvalidListError) as caught:
+        BatchService().run("giay_khen", tmp_path / "ds.yaml", out, common_path=None)
+    assert caught.value.rows == (2,)
+    assert "Bằng khen của Chủ tịch UBND tỉnh Điện Biên" in str(caught.value)
+    assert not out.exists()
+
+
+def test_an_unknown_form_in_a_batch_names_the_known_forms(tmp_path: Path) -> None:
+    write_list(tmp_path / "ds.yaml", 2)
+    text = (tmp_path / "ds.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ds.yaml").write_text(
+        text.replace(FORM, "Giấy khen của Chủ tịch Hội Khuyến học tỉn"), encoding="utf-8"
+    )
+    with pytest.raises(InvalidListError) as caught:
+        BatchService().run("giay_khen", tmp_path / "ds.yaml", tmp_path / "in")
+    assert "có phải “Giấy khen của Chủ tịch Hội Khuyến học tỉnh”" in str(caught.value)

@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from vanban.awards.problems import clean_text, closest, match_key
+from vanban.awards.problems import clean_text, closest, match_key, words
 from vanban.errors import ValidationError
 
 __all__ = [
     "GROUPS",
+    "LEVEL_WORDS",
     "RECIPIENTS",
     "AwardForm",
     "CoefficientTable",
+    "FormMatch",
     "Recipient",
     "recipient_label",
 ]
@@ -30,6 +32,13 @@ _RECIPIENT_LABELS = {
     "individual": ("cá nhân", "individuals"),
     "collective": ("tập thể", "collectives"),
 }
+# The words that end an issuer's name before its place: "… tỉnh" + "Điện Biên", "… xã" +
+# "Chiềng Cơi". A spelling in the table that ends with one of them also matches the same
+# text followed by a place name, so no place name has to live in the table or in code.
+LEVEL_WORDS = tuple(
+    match_key(word)
+    for word in ("tỉnh", "thành phố", "xã", "phường", "đặc khu", "huyện", "quận", "thị xã")
+)
 GROUPS = {
     "danh_hieu_thi_dua": "Danh hiệu thi đua",
     "hinh_thuc_khen_thuong": "Hình thức khen thưởng",
@@ -71,6 +80,18 @@ class AwardForm:
         return (self.key, self.name, *self.aliases)
 
 
+@dataclass(frozen=True)
+class FormMatch:
+    """A form found for a text, and the title to print for it.
+
+    ``title`` is the official name, or, when the text named the issuer's place ("Giấy khen
+    của Chủ tịch Hội Khuyến học tỉnh Điện Biên"), that text as written.
+    """
+
+    form: AwardForm
+    title: str
+
+
 class CoefficientTable:
     """The award forms, found by key, official name or alias (see ``problems.match_key``)."""
 
@@ -79,6 +100,8 @@ class CoefficientTable:
         self.basis = basis
         self.source = source
         self._index: dict[str, AwardForm] = {}
+        # Spellings that end with a level word, longest first: they accept a place after them.
+        self._placed: list[tuple[tuple[str, ...], AwardForm]] = []
         for form in self.forms:
             for spelling in form.spellings:
                 other = self._index.setdefault(match_key(spelling), form)
@@ -89,6 +112,10 @@ class CoefficientTable:
                         f"Coefficient table: “{spelling}” names both “{other.name}” and "
                         f"“{form.name}”. Rename one of them.",
                     )
+                key = tuple(match_key(spelling).split())
+                if any(" ".join(key).endswith(level) for level in LEVEL_WORDS):
+                    self._placed.append((key, form))
+        self._placed.sort(key=lambda item: -len(item[0]))
 
     def __iter__(self) -> Iterator[AwardForm]:
         return iter(self.forms)
@@ -103,7 +130,31 @@ class CoefficientTable:
 
     def find(self, text: str) -> AwardForm | None:
         """Return the form ``text`` names, or None."""
-        return self._index.get(match_key(text))
+        found = self.resolve(text)
+        return found.form if found else None
+
+    def resolve(self, text: str) -> FormMatch | None:
+        """Return the form ``text`` names and the title to print, or None.
+
+        Either a spelling of the table, or one ending with a level word ("… tỉnh") followed
+        by a place name whose words start with a capital letter or a digit ("Điện Biên").
+        """
+        form = self._index.get(match_key(text))
+        if form is not None:
+            return FormMatch(form, form.name)
+        keyed = match_key(text).split()
+        written = words(text)
+        if len(keyed) != len(written):
+            return None
+        for key, placed in self._placed:
+            place = written[len(key) :]
+            if (
+                tuple(keyed[: len(key)]) == key
+                and place
+                and all(word[0].isupper() or word[0].isdigit() for word in place)
+            ):
+                return FormMatch(placed, " ".join(written))
+        return None
 
     def suggestion(self, text: str) -> str | None:
         """Return the official name ``text`` was most likely meant to be, if any."""
@@ -113,16 +164,24 @@ class CoefficientTable:
 
     def get(self, text: str) -> AwardForm:
         """Return the form ``text`` names; a ValidationError names the known forms."""
-        form = self.find(text)
-        if form is not None:
-            return form
+        return self.get_match(text).form
+
+    def get_match(self, text: str, where: str = "") -> FormMatch:
+        """Return the form ``text`` names and its title; a ValidationError lists known forms.
+
+        ``where`` (e.g. "quyet_dinh_khen_thuong.hinh_thuc") starts the message when given.
+        """
+        found = self.resolve(text)
+        if found is not None:
+            return found
         near = self.suggestion(text)
         hint = f" Có phải “{near}”?" if near else ""
         hint_en = f" Did you mean “{near}”?" if near else ""
         known = "; ".join(self.names)
+        at = f"{where}: " if where else ""
         raise ValidationError(
-            f"Không có hình thức khen thưởng “{clean_text(text)}” trong bảng hệ số.{hint} "
+            f"{at}Không có hình thức khen thưởng “{clean_text(text)}” trong bảng hệ số.{hint} "
             f"Các hình thức đã biết: {known}.",
-            f"There is no award form “{clean_text(text)}” in the coefficient table.{hint_en} "
-            f"Known forms: {known}.",
+            f"{at}There is no award form “{clean_text(text)}” in the coefficient table."
+            f"{hint_en} Known forms: {known}.",
         )

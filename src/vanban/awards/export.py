@@ -46,7 +46,7 @@ def write_nominees_xlsx(
                 nominee.kind_label,
                 nominee.position,
                 nominee.unit,
-                nominee.form.name,
+                nominee.form_name,
                 nominee.achievement,
             ]
         )

@@ -17,6 +17,7 @@ from vanban.awards.coefficients import (
     RECIPIENTS,
     AwardForm,
     CoefficientTable,
+    FormMatch,
     Recipient,
     recipient_label,
 )
@@ -97,6 +98,12 @@ class Nominee:
     position: str = ""
     achievement: str = ""
     row: int = field(default=0, compare=False)
+    form_title: str = ""  # the form as written when it names the issuer's place
+
+    @property
+    def form_name(self) -> str:
+        """The form as documents print it: with the issuer's place when the list gave one."""
+        return self.form_title or self.form.name
 
     @property
     def key(self) -> tuple[str, str]:
@@ -273,17 +280,18 @@ def _nominee(
                 f"the individual “{name}” has no unit",
             )
         )
-    form, unknown = _form(values.get("form"), kind, row, table, problems)
-    if not name or kind is None or form is None or "unit" not in values:
+    found, unknown = _form(values.get("form"), kind, row, table, problems)
+    if not name or kind is None or found is None or "unit" not in values:
         return None, unknown
     nominee = Nominee(
         name=name,
         kind=kind,
         unit=values["unit"],
-        form=form,
+        form=found.form,
         position=values.get("position", ""),
         achievement=values.get("achievement", ""),
         row=row,
+        form_title="" if found.title == found.form.name else found.title,
     )
     return nominee, unknown
 
@@ -294,7 +302,7 @@ def _form(
     row: int,
     table: CoefficientTable,
     problems: list[RowProblem],
-) -> tuple[AwardForm | None, bool]:
+) -> tuple[FormMatch | None, bool]:
     """Look the award form up; return it (or None) and whether it was unknown."""
     if text is None:
         return None, False
@@ -303,8 +311,8 @@ def _form(
             RowProblem(row, "chưa ghi hình thức khen thưởng", "the award form is empty")
         )
         return None, False
-    form = table.find(text)
-    if form is None:
+    found = table.resolve(text)
+    if found is None:
         near = table.suggestion(text)
         problems.append(
             RowProblem(
@@ -316,6 +324,7 @@ def _form(
             )
         )
         return None, True
+    form = found.form
     if kind is not None and form.coefficient(kind) is None:
         given = next(r for r in RECIPIENTS if form.coefficient(r) is not None)
         problems.append(
@@ -328,4 +337,4 @@ def _form(
             )
         )
         return None, False
-    return form, False
+    return found, False

@@ -22,6 +22,7 @@ __all__ = [
     "closest",
     "match_key",
     "person_key",
+    "words",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -51,6 +52,11 @@ def match_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", clean_text(text).translate(_D_STROKE))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", bare.translate(_QUOTES).replace("_", " ")).strip().casefold()
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text`` as written, split where ``match_key`` splits them."""
+    return clean_text(text).translate(_QUOTES).replace("_", " ").split()
 
 
 def closest(word: str, options: Collection[str]) -> str | None:

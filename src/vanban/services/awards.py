@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from vanban.awards import (
     DEFAULT_BASE_SALARY,
     DEFAULT_THRESHOLD,
+    AwardForm,
     Decision,
     Nominee,
     Outcome,
@@ -96,6 +97,7 @@ class AwardDossierData:
         for key in ("so", "ngay"):  # the register's number and date win on the issued decision
             if template_id == "quyet_dinh_khen_thuong" and key in data:
                 values[key] = data[key]
+        check_forms(data)
         nominees = _nominees(data.get(LIST_KEY))
         if not nominees:
             return values
@@ -140,9 +142,7 @@ class AwardDossierData:
                 individuals = [n for n in individuals if n.key in chosen]
             # A decision awards one form: nominees proposed for another (a Bằng khen the
             # province gives) go to that authority's decision, not this one.
-            section = data.get(template_id)
-            named = section.get("hinh_thuc") if isinstance(section, Mapping) else None
-            form = default_coefficients().find(str(named)) if named else None
+            form = _section_form(data, template_id)
             if form is not None:
                 collectives = [n for n in collectives if n.form.key == form.key]
                 individuals = [n for n in individuals if n.form.key == form.key]
@@ -165,7 +165,7 @@ def _stored_row(nominee: Nominee) -> dict[str, str]:
         "loai": nominee.kind,
         "chuc_vu": nominee.position,
         "don_vi": nominee.unit,
-        "hinh_thuc": nominee.form.key,
+        "hinh_thuc": nominee.form_title or nominee.form.key,
         "thanh_tich": nominee.achievement,
     }
 
@@ -175,19 +175,42 @@ def _nominees(rows: Any) -> list[Nominee]:
     if not isinstance(rows, list):
         return []
     table = default_coefficients()
-    return [
-        Nominee(
-            name=str(row["ho_ten"]),
-            kind="individual" if row["loai"] == "individual" else "collective",
-            unit=str(row["don_vi"]),
-            form=table.get(str(row["hinh_thuc"])),
-            position=str(row.get("chuc_vu", "")),
-            achievement=str(row.get("thanh_tich", "")),
-            row=index,
+    nominees = []
+    for index, row in enumerate(rows, start=1):
+        if not isinstance(row, Mapping) or not all(key in row for key in _STORED):
+            continue
+        # Looked up again at every event: a form the table no longer knows is refused here.
+        found = table.get_match(str(row["hinh_thuc"]), f"{LIST_KEY}, mục {index}")
+        nominees.append(
+            Nominee(
+                name=str(row["ho_ten"]),
+                kind="individual" if row["loai"] == "individual" else "collective",
+                unit=str(row["don_vi"]),
+                form=found.form,
+                position=str(row.get("chuc_vu", "")),
+                achievement=str(row.get("thanh_tich", "")),
+                row=index,
+                form_title="" if found.title == found.form.name else found.title,
+            )
         )
-        for index, row in enumerate(rows, start=1)
-        if isinstance(row, Mapping) and all(key in row for key in _STORED)
-    ]
+    return nominees
+
+
+def _section_form(data: Mapping[str, Any], template_id: str) -> AwardForm | None:
+    """The form a document's section names (``hinh_thuc``); an unknown one is refused."""
+    section = data.get(template_id)
+    named = section.get("hinh_thuc") if isinstance(section, Mapping) else None
+    if not named:
+        return None
+    return default_coefficients().get_match(str(named), f"{template_id}.hinh_thuc").form
+
+
+def check_forms(data: Mapping[str, Any]) -> None:
+    """Refuse any award form the dossier names that the coefficient table does not know."""
+    _nominees(data.get(LIST_KEY))
+    for key, section in data.items():
+        if isinstance(section, Mapping) and "hinh_thuc" in section:
+            _section_form(data, key)
 
 
 def _whole(value: Any, what_vi: str, what_en: str) -> int:
@@ -239,7 +262,7 @@ def _decisions(data: Mapping[str, Any], nominees: Sequence[Nominee]) -> list[Dec
 
 
 def _form_name(decision: Decision) -> str:
-    return decision.nominee.form.name if isinstance(decision.nominee, Nominee) else ""
+    return decision.nominee.form_name if isinstance(decision.nominee, Nominee) else ""
 
 
 def _base_salary(data: Mapping[str, Any]) -> int:
@@ -251,7 +274,7 @@ def _list_row(nominee: Nominee) -> dict[str, str]:
     row = {
         "ten": nominee.name,
         "don_vi": nominee.unit,
-        "hinh_thuc": nominee.form.name,
+        "hinh_thuc": nominee.form_name,
         "thanh_tich": nominee.achievement or "…",
     }
     if nominee.kind == "individual":

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vanban.awards import Nominee, read_nominees
+from vanban.awards import InvalidListError, Nominee, RowProblem, read_nominees
+from vanban.awards.problems import match_key
 from vanban.documents import (
     DocumentData,
     Renderer,
@@ -35,6 +36,8 @@ __all__ = ["BatchResult", "BatchService", "Progress", "certificate_data", "file_
 
 # Called after each rendered document: (done, total).
 Progress = Callable[[int, int], None]
+# Certificate blanks by the start of their form's name (compared by match_key).
+_CERTIFICATES = (match_key("Bằng khen"), match_key("Giấy khen"))
 # At most this many rendering problems are quoted in the error; the rest are counted.
 _MAX_QUOTED = 20
 
@@ -119,6 +122,28 @@ def _render_all(
         yield from pool.imap_unordered(_render_job, jobs, chunksize=chunk)
 
 
+def _refuse_other_certificates(title: str, source: Path, nominees: Sequence[Nominee]) -> None:
+    """A Giấy khen blank prints only Giấy khen rows: a Bằng khen row is another authority's."""
+    kind = next((k for k in _CERTIFICATES if match_key(title).startswith(k)), None)
+    if kind is None:
+        return
+    wrong = [n for n in nominees if not match_key(n.form.name).startswith(kind)]
+    if wrong:
+        raise InvalidListError(
+            str(source),
+            [
+                RowProblem(
+                    n.row,
+                    f"“{n.name}” được đề nghị “{n.form_name}”, không in trên phôi “{title}”; "
+                    "hãy tách danh sách theo hình thức",
+                    f"“{n.name}” is proposed for “{n.form_name}”, which is not printed on "
+                    f"“{title}”; split the list by form",
+                )
+                for n in wrong
+            ],
+        )
+
+
 # ---- the use case ------------------------------------------------------------------------------
 
 
@@ -151,8 +176,9 @@ class BatchService:
                 f"Số tiến trình (--jobs) phải từ 1 trở lên, không phải {jobs}.",
                 f"The number of worker processes (--jobs) must be 1 or more, not {jobs}.",
             )
-        self.catalogue.get(template_id)  # an unknown template is refused before anything else
+        spec = self.catalogue.get(template_id)  # an unknown template: refused before anything
         nominees = read_nominees(list_path)
+        _refuse_other_certificates(spec.title, list_path, nominees)
         common = dict(load_document_data(common_path).values) if common_path else {}
         names = [file_name(index, n) for index, n in enumerate(nominees, start=1)]
         batch = [
