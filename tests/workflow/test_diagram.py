@@ -20,6 +20,7 @@ stateDiagram-v2
     submitted --> reviewed: review (Thẩm định đạt)
     submitted --> draft: return (Trả lại)
     reviewed --> draft: return (Trả lại)
+    approved --> draft: return (Trả lại)
     reviewed --> approved: approve (Duyệt)
     submitted --> rejected: reject (Không duyệt)
     reviewed --> rejected: reject (Không duyệt)

@@ -121,12 +121,13 @@ def test_reject_without_a_comment_is_refused(engine: WorkflowEngine) -> None:
     [
         ("reviewed", MINH, "approve", "cần vai trò approver (lãnh đạo phê duyệt)"),
         ("draft", VAN, "submit", "cần vai trò secretary (chuyên viên soạn thảo)"),
-        ("approved", HUONG, "issue", "cần vai trò clerk (văn thư)"),
+        ("approved", MINH, "issue", "cần vai trò clerk (văn thư)"),
         (
             "submitted",
             MINH,
             "return",
-            "cần một trong các vai trò approver (lãnh đạo phê duyệt), reviewer (người thẩm định)",
+            "cần một trong các vai trò approver (lãnh đạo phê duyệt), clerk (văn thư), "
+            "reviewer (người thẩm định)",
         ),
         ("submitted", NOBODY, "review", "cần vai trò reviewer (người thẩm định)"),
     ],
@@ -192,7 +193,8 @@ def test_unknown_event(engine: WorkflowEngine) -> None:
             VAN,
             "approve",
             "Hồ sơ đang ở trạng thái “Đã duyệt” nên không thể approve "
-            "(Duyệt). Từ trạng thái này chỉ có: issue (Ban hành). Bạn có thể: issue (Ban hành).",
+            "(Duyệt). Từ trạng thái này chỉ có: return (Trả lại), issue (Ban hành). "
+            "Bạn có thể: return (Trả lại), issue (Ban hành).",
         ),
         (
             "archived",
@@ -230,8 +232,8 @@ AVAILABLE = [
     ("reviewed", LAN, "minh", ["return"]),
     ("reviewed", HUONG, "minh", ["return", "approve", "reject"]),
     ("reviewed", HUONG, "huong", ["return", "reject"]),
-    ("approved", HUONG, "minh", []),
-    ("approved", VAN, "minh", ["issue"]),
+    ("approved", HUONG, "minh", ["return"]),  # the way back from approved (with a reason)
+    ("approved", VAN, "minh", ["return", "issue"]),
     ("issued", VAN, "minh", ["archive"]),
     ("issued", CHIEF, "chief", ["archive"]),
     ("archived", CHIEF, "minh", []),

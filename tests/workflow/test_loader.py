@@ -57,7 +57,7 @@ def test_shipped_workflows_load(name: str, label: str) -> None:
         number=True,
     )
     assert definition.events["return"].guards == ("has_comment",)
-    assert definition.events["return"].roles == {"reviewer", "approver"}
+    assert definition.events["return"].roles == {"reviewer", "approver", "clerk"}
     assert definition.events["submit"].accepts_data
     assert definition.source == str(WORKFLOWS / f"{name}.yaml")
 

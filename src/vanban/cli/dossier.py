@@ -240,7 +240,7 @@ COMMANDS = (
     _shortcut("submit", "Trình hồ sơ ID (thư ký)."),
     _shortcut("review", "Thẩm định đạt hồ sơ ID (người thẩm định)."),
     _shortcut("approve", "Phê duyệt hồ sơ ID (lãnh đạo)."),
-    _shortcut("return", "Trả lại hồ sơ ID kèm --comment (người thẩm định, lãnh đạo)."),
+    _shortcut("return", "Trả lại hồ sơ ID cho người soạn kèm --comment (trước khi ban hành)."),
     _shortcut("reject", "Không duyệt hồ sơ ID kèm --comment (lãnh đạo)."),
     _shortcut("issue", "Cấp số, ghi ngày và ban hành hồ sơ ID (văn thư)."),
 )

@@ -56,7 +56,7 @@ def number_and_symbol(spec: TemplateSpec, values: Mapping[str, Any]) -> str:
 
 def _place_and_date(values: Mapping[str, Any], today: dt.date) -> str:
     day = values.get("ngay")
-    year = values.get("nam") or (day.year if day else today.year)
+    year = day.year if day else values.get("nam") or today.year  # a dated text: its date's year
     return format_place_date(values.get("dia_danh"), day, year)
 
 

@@ -28,7 +28,7 @@ from vanban.documents.data_source import DocumentData
 from vanban.documents.pdf import PDF_MEDIA_TYPE, LibreOfficeConverter, PdfConverter
 from vanban.documents.pdf_merge import convert_and_merge
 from vanban.documents.validation import validate
-from vanban.errors import NotPermittedError, WorkflowError
+from vanban.errors import NotPermittedError, ValidationError, VanbanError, WorkflowError
 from vanban.models import DocumentRecord, DocumentRef, Dossier, Event, RegisterEntry
 from vanban.resources import shipped_dir
 from vanban.services.awards import DATA_MAPPINGS, DossierDataMapping
@@ -257,8 +257,10 @@ class DossierService:
                     book=self.workspace.book,
                     year=issued_on.year,
                 )
-                data["so"], data["ngay"] = number, issued_on.isoformat()
+                data = _numbered(data, number, issued_on)
             rendered = [self._render(definition, data, template) for template in event_def.render]
+            if self._rehearses(definition, event_def):
+                self._rehearse_issue(definition, data, now)
             updated = tx.update_dossier(
                 dossier,
                 state=transition.to_state,
@@ -330,6 +332,38 @@ class DossierService:
             write_atomically(content, target)
             written.append(target)
         return written
+
+    # ---- rehearsing the issue ------------------------------------------------------------------
+
+    @staticmethod
+    def _rehearses(definition: WorkflowDefinition, event: EventDefinition) -> bool:
+        """True for an event that moves a dossier on towards its issue (submit, approve …)."""
+        dest = definition.states[event.dest]
+        return not (event.number or dest.final or event.dest == definition.initial)
+
+    def _rehearse_issue(
+        self, definition: WorkflowDefinition, data: Mapping[str, Any], now: dt.datetime
+    ) -> None:
+        """Render what ``issue`` will render, numbered as of today, and keep nothing.
+
+        Whatever would refuse the issue later (a missing field, a year that disagrees) refuses
+        this event now, while the secretary can still change the data.
+        """
+        today = now.astimezone(VIETNAM_TIME).date()
+        trial = _numbered(data, 1, today)
+        for event in definition.events.values():
+            if not event.number:
+                continue
+            for template in event.render:
+                try:
+                    self._render(definition, trial, template)
+                except VanbanError as error:
+                    raise ValidationError(
+                        f"Hồ sơ chưa ban hành được: khi ban hành, “{template}” sẽ bị từ chối. "
+                        f"{error.message.vi}",
+                        f"The dossier could not be issued: at issue, “{template}” would be "
+                        f"refused. {error.message.en}",
+                    ) from error
 
     # ---- helpers -----------------------------------------------------------------------------
 
@@ -461,6 +495,17 @@ def workflow_definitions(
     if local is not None and local.is_dir():
         definitions.update(load_workflows(local, known_templates))
     return definitions
+
+
+def _numbered(data: Mapping[str, Any], number: int, day: dt.date) -> dict[str, Any]:
+    """Return ``data`` as issued: with its number and date, without the draft year ``nam``.
+
+    ``nam`` is only the year a draft prints before it has a date; once issued, the year is
+    the issue date's. A plan approved in December and issued in January is issued, not stuck.
+    """
+    issued = {key: value for key, value in data.items() if key != "nam"}
+    issued.update(so=number, ngay=day.isoformat())
+    return issued
 
 
 def _actor(user: User) -> Actor:
