@@ -333,6 +333,8 @@ def _body(document: Any) -> None:
     _paragraph(document, "VB Đề mục", "{{r p.noi_dung }}")
     _tag(document, '{%p elif p.kieu == "phan" or p.kieu == "phan_tieu_de" %}')
     _paragraph(document, "VB Phần", "{{r p.noi_dung }}")
+    _tag(document, '{%p elif p.kieu == "bang" %}')
+    _paragraph(document, "Normal", "{{p p.noi_dung }}")  # replaced by the table's own XML
     _tag(document, "{%p else %}")
     _paragraph(document, "VB Nội dung", "{{r p.noi_dung }}")
     _tag(document, "{%p endif %}")

@@ -94,6 +94,11 @@ def _is_rule_text(text: str) -> bool:
     return bool(text) and set(text) <= set("_-─—– ")
 
 
+def _is_unit_line(text: str) -> bool:
+    """The "Đơn vị tính: …" line set right above a table is the table's, not body text."""
+    return fold(text).startswith("don vi tinh")
+
+
 def _beside(span: Span, other: Span) -> bool:
     """True when ``span`` is in the same cell and tab column as ``other``."""
     return span.para.cell_key == other.para.cell_key and span.column == other.column
@@ -365,6 +370,7 @@ class _Reader:
             and id(para) not in taken
             and not _all_bold(para)
             and not _is_rule_text(para.text)
+            and not _is_unit_line(para.text)
         ]
 
 

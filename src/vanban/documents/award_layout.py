@@ -7,16 +7,9 @@ All lengths are in mm.
 
 from __future__ import annotations
 
-from vanban.documents.layout import PageLayout
+from vanban.documents.layout import A4_LANDSCAPE
 
-# Phụ lục I allows A4 landscape for a document made of a table. The margins keep their portrait
-# values (left 30 mm for binding); the header and signature columns widen with the text line.
-A4_LANDSCAPE = PageLayout(
-    width=297.0,
-    height=210.0,
-    header_left=100.0,
-    signature_left=132.0,
-)
+__all__ = ["A4_LANDSCAPE"]
 
 # Column widths of the tables; each row sums to the text width of its page (252 or 165 mm).
 # The STT column is 14 mm: "STT" in 13 pt bold needs 8,7 mm plus the two 1,9 mm cell margins.

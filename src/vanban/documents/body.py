@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from vanban.documents.body_tables import BodyTable
 from vanban.vietnamese import ordinal_word, point_letter, to_roman, upper_vi
 
 DEFAULT_NUMBERING = ("I", "1", "a")
@@ -21,8 +22,9 @@ BODY_END = "./."
 class BodyParagraph:
     """One paragraph of the body: its kind (which template paragraph) and its text."""
 
-    kind: str  # "doan" body text, "de_muc" heading, "phan" / "phan_tieu_de" centred part
-    text: str  # may hold inline emphasis markup
+    kind: str  # "doan" body text, "de_muc" heading, "phan" / "phan_tieu_de" centred part, "bang"
+    text: str  # may hold inline emphasis markup; empty for a table
+    table: BodyTable | None = None
 
 
 def _number(style: str, index: int, arabic_path: tuple[int, ...]) -> str:
@@ -76,6 +78,7 @@ def _walk(
         elif paragraphs:
             paragraphs[0] = _join(number, paragraphs[0])
         out.extend(BodyParagraph("doan", text) for text in paragraphs)
+        out.extend(BodyParagraph("bang", "", table) for table in node.get("bang", []))
         children = node.get("muc", [])
         if children:
             _walk(children, level + 1, numbering, node.get("danh_so_con"), child_path, out)
@@ -92,9 +95,10 @@ def flatten_body(
     out = [BodyParagraph("doan", text) for text in opening]
     _walk(tree, 0, tuple(numbering or DEFAULT_NUMBERING), None, (), out)
     out.extend(BodyParagraph("doan", text) for text in closing)
-    if out:
-        last = out[-1]
-        out[-1] = BodyParagraph(last.kind, ensure_body_end(last.text))
+    texts = [index for index, item in enumerate(out) if item.table is None]
+    if texts:  # "./." closes the last text, even when a table follows it
+        last = out[texts[-1]]
+        out[texts[-1]] = BodyParagraph(last.kind, ensure_body_end(last.text))
     return out
 
 

@@ -17,7 +17,8 @@ from typing import Any
 
 from docxtpl import RichText
 
-from vanban.documents.body import flatten_body
+from vanban.documents.body import BodyParagraph, flatten_body
+from vanban.documents.body_table_xml import table_markup
 from vanban.documents.catalogue import TemplateSpec
 from vanban.documents.layout import A4_PORTRAIT, PageLayout, centred_rule, pt_to_mm
 from vanban.documents.markup import parse_emphasis, plain_text
@@ -121,6 +122,30 @@ def _rules(values: Mapping[str, Any], layout: PageLayout) -> dict[str, Any]:
     }
 
 
+def _landscape(items: Sequence[BodyParagraph], index: int) -> bool:
+    if not 0 <= index < len(items):
+        return False
+    table = items[index].table
+    return table is not None and table.landscape
+
+
+def body_items(items: Sequence[BodyParagraph]) -> list[dict[str, Any]]:
+    """Return the body as the template loops over it: kind and rich text, or a table's markup."""
+    result: list[dict[str, Any]] = []
+    for index, item in enumerate(items):
+        if item.table is None:
+            result.append({"kieu": item.kind, "noi_dung": rich(item.text)})
+            continue
+        wide = item.table.landscape
+        markup = table_markup(
+            item.table,
+            opens_landscape=wide and not _landscape(items, index - 1),
+            closes_landscape=wide and not _landscape(items, index + 1),
+        )
+        result.append({"kieu": "bang", "noi_dung": markup})
+    return result
+
+
 def build_context(
     spec: TemplateSpec,
     values: Mapping[str, Any],
@@ -148,7 +173,7 @@ def build_context(
         "ghi_chu_trich_yeu": values.get("ghi_chu_trich_yeu", ""),
         "kinh_gui": _recipients(values),
         "can_cu": _end_lines(values.get("can_cu", []), ";", "."),
-        "than": [{"kieu": item.kind, "noi_dung": rich(item.text)} for item in body],
+        "than": body_items(body),
         "ky": _signature(values),
         "noi_nhan": _distribution(values),
         "duong_ke": _rules(values, layout),

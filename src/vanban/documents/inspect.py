@@ -57,7 +57,7 @@ def open_docx(content: bytes) -> Any:
 
 def iter_blocks(document: Any) -> Iterator[Block]:
     """Yield the body paragraphs and the table-cell paragraphs in reading order."""
-    from docx.table import Table
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
     table_index = -1
@@ -68,13 +68,14 @@ def iter_blocks(document: Any) -> Iterator[Block]:
             table_index += 1
             table = Table(element, document._body)
             for row_index, row in enumerate(table.rows):
-                seen: set[int] = set()
-                for cell_index, cell in enumerate(row.cells):
-                    if id(cell._tc) in seen:  # a merged cell appears once per grid column
-                        continue
-                    seen.add(id(cell._tc))
+                # The row's own cells, each once: a cell merged across columns or down from
+                # the row above is printed once (cell is the grid column it starts in).
+                column = 0
+                for tc in row._tr.tc_lst:
+                    cell = _Cell(tc, table)
                     for paragraph in cell.paragraphs:
-                        yield Block(paragraph, table_index, row_index, cell_index)
+                        yield Block(paragraph, table_index, row_index, column)
+                    column += tc.grid_span
 
 
 def document_lines(content: bytes) -> list[str]:

@@ -47,6 +47,10 @@ class PageLayout:
 
 
 A4_PORTRAIT = PageLayout()
+# Phụ lục I allows A4 landscape for a document made of a table (or for the pages of a wide
+# table). The margins keep their portrait values (left 30 mm for binding); the header and
+# signature columns widen with the text line.
+A4_LANDSCAPE = PageLayout(width=297.0, height=210.0, header_left=100.0, signature_left=132.0)
 
 
 def mm_to_twips(value: float) -> int:

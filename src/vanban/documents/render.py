@@ -29,6 +29,7 @@ from vanban.documents.catalogue import TemplateSpec
 from vanban.documents.data_source import DocumentData
 from vanban.documents.environment import REMOVED_GLOBALS, DocumentEnvironment, make_environment
 from vanban.documents.package_guard import read_docx
+from vanban.documents.sections import settle_sections
 from vanban.documents.validation import DataProblem, validate
 from vanban.errors import TemplateError
 
@@ -134,6 +135,7 @@ class Renderer:
         template = _CachingTemplate(io.BytesIO(self._load_template(spec)))
         try:
             template.render(dict(context), jinja_env=self.environment)
+            settle_sections(template.docx.element.body)
             buffer = io.BytesIO()
             template.save(buffer)
         except (JinjaTemplateError, XMLSyntaxError, ValueError, KeyError) as exc:

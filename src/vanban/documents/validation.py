@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from vanban.documents.body_tables import check_body_tables
 from vanban.documents.catalogue import FieldSpec, TemplateSpec
 from vanban.documents.data_source import DocumentData, KeyPath
 from vanban.documents.field_checks import check_positions, check_table, check_time, parse_date
@@ -31,7 +32,7 @@ SIGNATURE_PREFIXES = {
 # may be followed by the deputy line (KT., Q.), as Điều 13 allows.
 _ON_BEHALF_KEYS = ("thay_mat", "thua_lenh", "thua_uy_quyen")
 _DEPUTY_KEYS = ("ky_thay", "quyen")
-_NODE_KEYS = ("tieu_de", "doan", "muc", "sau", "danh_so_con")
+_NODE_KEYS = ("tieu_de", "doan", "bang", "muc", "sau", "danh_so_con")
 _SIGNATURE_KEYS = (*SIGNATURE_PREFIXES, "chuc_vu", "ho_ten", "ghi_chu")
 _CODE = re.compile(r"^[0-9A-Za-zĐđ&]+(?:-[0-9A-Za-zĐđ&]+)*$")
 MAX_BODY_DEPTH = 6
@@ -193,11 +194,11 @@ def _check_node(checker: _Checker, path: KeyPath, node: Any, depth: int) -> Any:
                 f"mục nội dung không có khóa “{key}”; các khóa hợp lệ: {', '.join(_NODE_KEYS)}",
                 f"a body item has no key “{key}”; valid keys: {', '.join(_NODE_KEYS)}",
             )
-    if not any(key in node for key in ("tieu_de", "doan", "muc")):
+    if not any(key in node for key in ("tieu_de", "doan", "bang", "muc")):
         checker.add(
             path,
-            "mục nội dung này trống: cần “tieu_de”, “doan” hoặc “muc”",
-            "this body item is empty: it needs “tieu_de”, “doan” or “muc”",
+            "mục nội dung này trống: cần “tieu_de”, “doan”, “bang” hoặc “muc”",
+            "this body item is empty: it needs “tieu_de”, “doan”, “bang” or “muc”",
         )
     result: dict[str, Any] = {}
     if "tieu_de" in node:
@@ -205,6 +206,8 @@ def _check_node(checker: _Checker, path: KeyPath, node: Any, depth: int) -> Any:
     for key in ("doan", "sau"):
         if key in node:
             result[key] = checker.text_list((*path, key), node[key], "đoạn văn", "paragraph")
+    if "bang" in node:
+        result["bang"] = check_body_tables(checker, (*path, "bang"), node["bang"])
     if "danh_so_con" in node:
         result["danh_so_con"] = _check_style(checker, (*path, "danh_so_con"), node["danh_so_con"])
     if "muc" in node:
