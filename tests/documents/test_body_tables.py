@@ -7,6 +7,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from vanban.documents import Renderer, TemplateCatalogue, parse_document_data
+from vanban.documents.body_tables import BodyTable
 from vanban.documents.inspect import document_lines, open_docx
 from vanban.documents.layout import A4_LANDSCAPE, A4_PORTRAIT
 from vanban.documents.validation import validate
@@ -52,9 +53,11 @@ TAIL = """\
 SPEC = TemplateCatalogue().get("bao_cao")
 
 
-def _table(text: str = TABLE) -> object:
+def _table(text: str = TABLE) -> BodyTable:
     values = validate(SPEC, parse_document_data(HEAD + text + TAIL, "bc.yaml"))
-    return values["noi_dung"][0]["bang"][0]
+    table = values["noi_dung"][0]["bang"][0]
+    assert isinstance(table, BodyTable)
+    return table
 
 
 def _error(text: str) -> str:
