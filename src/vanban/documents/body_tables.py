@@ -86,6 +86,22 @@ def _printed(value: Any, column: Column) -> str:
     return "" if value is None else str(value)
 
 
+def _unknown_keys(
+    checker: Checker,
+    path: KeyPath,
+    value: dict[str, Any],
+    known: Sequence[str],
+    what: tuple[str, str],
+) -> None:
+    for key in value:
+        if key not in known:
+            checker.add(
+                (*path, key),
+                f"{what[0]} không có khóa “{key}”; các khóa hợp lệ: {', '.join(known)}",
+                f"{what[1]} has no key “{key}”; valid keys: {', '.join(known)}",
+            )
+
+
 def _check_column(checker: Checker, path: KeyPath, value: Any) -> Column | None:
     if isinstance(value, str):
         value = {"ten": value}
@@ -94,13 +110,7 @@ def _check_column(checker: Checker, path: KeyPath, value: Any) -> Column | None:
             path, "mỗi cột phải có ít nhất “ten”", "every column needs at least “ten” (its name)"
         )
         return None
-    for key in value:
-        if key not in COLUMN_KEYS:
-            checker.add(
-                (*path, key),
-                f"cột không có khóa “{key}”; các khóa hợp lệ: {', '.join(COLUMN_KEYS)}",
-                f"a column has no key “{key}”; valid keys: {', '.join(COLUMN_KEYS)}",
-            )
+    _unknown_keys(checker, path, value, COLUMN_KEYS, ("cột", "a column"))
     name = checker.text((*path, "ten"), value.get("ten"), "tên cột", "the column name")
     groups_value = value.get("nhom", [])
     groups_list = groups_value if isinstance(groups_value, list) else [groups_value]
@@ -330,13 +340,7 @@ def check_body_table(checker: Checker, path: KeyPath, value: Any) -> BodyTable |
     if not isinstance(value, dict):
         checker.add(path, "bảng phải có “cot” và “dong”", "a table needs “cot” and “dong”")
         return None
-    for key in value:
-        if key not in TABLE_KEYS:
-            checker.add(
-                (*path, key),
-                f"bảng không có khóa “{key}”; các khóa hợp lệ: {', '.join(TABLE_KEYS)}",
-                f"a table has no key “{key}”; valid keys: {', '.join(TABLE_KEYS)}",
-            )
+    _unknown_keys(checker, path, value, TABLE_KEYS, ("bảng", "a table"))
     raw_columns = value.get("cot")
     if not isinstance(raw_columns, list) or not raw_columns or len(raw_columns) > MAX_COLUMNS:
         checker.add(
