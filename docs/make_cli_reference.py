@@ -23,8 +23,10 @@ def _walk(
     context = click.Context(command, parent=parent, info_name=path[-1], **settings)
     yield path, context
     if isinstance(command, click.Group):
-        for name in sorted(command.commands):
-            yield from _walk(command.commands[name], [*path, name], context)
+        for name in command.list_commands(context):
+            subcommand = command.get_command(context, name)
+            if subcommand is not None:
+                yield from _walk(subcommand, [*path, name], context)
 
 
 def reference() -> str:

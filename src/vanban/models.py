@@ -12,20 +12,26 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Dossier:
-    """A hồ sơ: one document's (or one award case's) data moving through a workflow."""
+class DossierSummary:
+    """What a list of dossiers shows: a hồ sơ without its data (which can be large)."""
 
     id: int
     workflow: str
     title: str
     state: str
-    data: dict[str, Any]
     created_by: str
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int  # bumped by every change; a change based on an older version is refused
     number: int | None = None  # số, once issued
     issued_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Dossier(DossierSummary):
+    """A hồ sơ: one document's (or one award case's) data moving through a workflow."""
+
+    data: dict[str, Any] = field(kw_only=True)
 
 
 @dataclass(frozen=True)

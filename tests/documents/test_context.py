@@ -6,7 +6,8 @@ from typing import Any
 import pytest
 
 from vanban.documents import TemplateCatalogue
-from vanban.documents.context import build_context, number_and_symbol
+from vanban.documents.context import build_context
+from vanban.documents.symbol import number_and_symbol
 from vanban.documents.text_metrics import text_width_pt
 
 BASE: dict[str, Any] = {

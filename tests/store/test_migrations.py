@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
@@ -19,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from vanban.errors import StoreError
 from vanban.store import Store, open_store, sqlite_url
 from vanban.store.database import store_error
-from vanban.store.migrate import alembic_config, head_revisions
+from vanban.store.migrate import alembic_config, current_revisions, head_revisions
 from vanban.store.schema import metadata
 
 TABLES = {
@@ -197,3 +200,35 @@ def test_a_postgresql_password_never_appears_in_a_message() -> None:
     error = store_error(DBAPIError("SELECT 1", None, OSError("connection refused")), url)
     assert "bí-mật" not in error.text("vi")
     assert "***" in error.text("en")
+
+
+def test_the_heads_read_from_the_files_are_alembics_heads() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revisions() == frozenset(script.get_heads())
+
+
+@pytest.mark.parametrize("revision", ["base", "0001", "head"])
+def test_the_revision_read_from_the_table_is_alembics(db_path: Path, revision: str) -> None:
+    engine = create_engine(sqlite_url(db_path))
+    try:
+        with engine.begin() as connection:
+            if revision != "base":
+                command.upgrade(alembic_config(connection), revision)
+            expected = set(MigrationContext.configure(connection).get_current_heads())
+            assert current_revisions(connection) == expected
+    finally:
+        engine.dispose()
+
+
+def test_opening_a_store_at_head_does_not_import_alembic(store: Store, db_path: Path) -> None:
+    store.dispose()
+    program = (
+        "import sys\n"
+        "from vanban.store import open_store, sqlite_url\n"
+        f"open_store(sqlite_url(__import__('pathlib').Path({str(db_path)!r}))).dispose()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 
 from tests.store.shared import AT, ICT, Rollback, entry, new_dossier
 from vanban.errors import ConflictError, NotFoundError, StoreError
-from vanban.models import DocumentRef
+from vanban.models import DocumentRef, DossierSummary
 from vanban.store import Store, sqlite_url
+from vanban.store.schema import SUMMARY_COLUMNS
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -325,3 +328,23 @@ def test_an_event_of_a_missing_dossier_is_refused(store: Store, db_path: Path) -
             documents=[],
         )
     assert count(db_path, "events") == 0
+
+
+def test_listing_reads_only_the_covering_index(store: Store) -> None:
+    # SQLite stores a row's columns together: a list that touched the table would read the
+    # whole document data of every dossier. The plan must name the covering index.
+    seen: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+
+    with store.read() as tx:
+        event.listen(tx.connection, "before_cursor_execute", record)
+        tx.list_dossiers()
+        event.remove(tx.connection, "before_cursor_execute", record)
+        plan = tx.connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {seen[-1]}").fetchall()
+    assert "COVERING INDEX ix_dossiers_summary" in " ".join(str(row[-1]) for row in plan)
+
+
+def test_the_summary_columns_are_the_summary_fields_in_order() -> None:
+    assert tuple(field.name for field in fields(DossierSummary)) == SUMMARY_COLUMNS

@@ -280,6 +280,3 @@ def archive_export(context: click.Context, dossier_id: int, folder: Path) -> Non
         f"Wrote the BagIt package ({len(written)} files) to {folder}.",
     )
     session.output.emit({"ok": True, "folder": str(folder), "files": written})
-
-
-COMMANDS = (attach, archive)

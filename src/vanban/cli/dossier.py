@@ -10,7 +10,7 @@ import click
 
 from vanban.cli.output import Output
 from vanban.cli.session import get_session
-from vanban.models import Dossier
+from vanban.models import DossierSummary
 from vanban.services.dossiers import AdvanceResult
 from vanban.vietnamese import VIETNAM_TIME
 
@@ -22,7 +22,7 @@ def _local(moment: dt.datetime) -> str:
     return moment.astimezone(VIETNAM_TIME).strftime(TIME_FORMAT)
 
 
-def _dossier_json(dossier: Dossier) -> dict[str, Any]:
+def _dossier_json(dossier: DossierSummary) -> dict[str, Any]:
     return {
         "id": dossier.id,
         "workflow": dossier.workflow,
@@ -90,14 +90,20 @@ def list_dossiers(context: click.Context, state: str | None, workflow_name: str 
     session.user()
     service = session.service()
     dossiers = service.dossiers(state=state, workflow=workflow_name)
-    for dossier in dossiers:
-        label = service.workflow(dossier.workflow).states[dossier.state].label
-        session.output.line(
-            f"{dossier.id:>4}  {dossier.workflow:<9} {label:<14} {dossier.title[:70]}"
+    output = session.output
+    if output.as_json:
+        output.emit({"ok": True, "dossiers": [_dossier_json(d) for d in dossiers]})
+    elif dossiers:  # one write: ten thousand lines echoed one by one take longer than the query
+        output.line(
+            "\n".join(
+                f"{dossier.id:>4}  {dossier.workflow:<9} "
+                f"{service.workflow(dossier.workflow).states[dossier.state].label:<14} "
+                f"{dossier.title[:70]}"
+                for dossier in dossiers
+            )
         )
-    if not dossiers:
-        session.output.say("Chưa có hồ sơ nào.", "No dossiers.")
-    session.output.emit({"ok": True, "dossiers": [_dossier_json(d) for d in dossiers]})
+    else:
+        output.say("Chưa có hồ sơ nào.", "No dossiers.")
 
 
 @click.command()
@@ -230,17 +236,9 @@ def export(context: click.Context, dossier_id: int, folder: Path, pdf: bool) -> 
     session.output.emit({"ok": True, "files": [str(path) for path in written]})
 
 
-COMMANDS = (
-    new,
-    list_dossiers,
-    show,
-    history,
-    advance,
-    export,
-    _shortcut("submit", "Trình hồ sơ ID (thư ký)."),
-    _shortcut("review", "Thẩm định đạt hồ sơ ID (người thẩm định)."),
-    _shortcut("approve", "Phê duyệt hồ sơ ID (lãnh đạo)."),
-    _shortcut("return", "Trả lại hồ sơ ID cho người soạn kèm --comment (trước khi ban hành)."),
-    _shortcut("reject", "Không duyệt hồ sơ ID kèm --comment (lãnh đạo)."),
-    _shortcut("issue", "Cấp số, ghi ngày và ban hành hồ sơ ID (văn thư)."),
-)
+submit = _shortcut("submit", "Trình hồ sơ ID (thư ký).")
+review = _shortcut("review", "Thẩm định đạt hồ sơ ID (người thẩm định).")
+approve = _shortcut("approve", "Phê duyệt hồ sơ ID (lãnh đạo).")
+return_ = _shortcut("return", "Trả lại hồ sơ ID cho người soạn kèm --comment (trước khi ban hành).")
+reject = _shortcut("reject", "Không duyệt hồ sơ ID kèm --comment (lãnh đạo).")
+issue = _shortcut("issue", "Cấp số, ghi ngày và ban hành hồ sơ ID (văn thư).")

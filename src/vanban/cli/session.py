@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from vanban.cli.output import Output
-from vanban.services.dossiers import DossierService
-from vanban.workspace import User, Workspace, acting_login, find_workspace_root, load_workspace
+
+if TYPE_CHECKING:  # imported when a command first needs it: `vanban --help` stays fast
+    from pathlib import Path
+
+    from vanban.services.dossiers import DossierService
+    from vanban.workspace import User, Workspace
 
 
 @dataclass
@@ -25,16 +29,26 @@ class Session:
     def workspace(self) -> Workspace:
         """Find and load the workspace (--workspace, VANBAN_HOME, nearest vanban.toml)."""
         if self._workspace is None:
+            from vanban.workspace import find_workspace_root, load_workspace
+
             self._workspace = load_workspace(find_workspace_root(self.workspace_option))
         return self._workspace
 
     def user(self) -> User:
         """Return the acting user; someone not in vanban.toml is refused."""
+        from vanban.workspace import acting_login
+
         return self.workspace().user(acting_login(self.as_login))
 
     def service(self) -> DossierService:
-        """Return the dossier service of the workspace (the store is opened and migrated)."""
+        """Return the dossier service of the workspace, once the acting user is known.
+
+        Someone not in vanban.toml is refused before the store is opened (or migrated).
+        """
         if self._service is None:
+            self.user()
+            from vanban.services.dossiers import DossierService
+
             self._service = DossierService(self.workspace())
         return self._service
 

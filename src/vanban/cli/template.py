@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from vanban.checker.template_checks import lint_templates
-from vanban.cli.check import report_all
 from vanban.cli.output import get_output
 from vanban.documents import TemplateCatalogue, TemplateSpec
 from vanban.vietnamese import abbreviation_for
@@ -92,6 +90,10 @@ def lint_template(context: click.Context, path: Path | None) -> int:
     Tìm thẻ bị tách, biến không có trong dữ liệu, trường không dùng, truy cập bị sandbox
     chặn và mẫu không dựng được từ dữ liệu ví dụ. Mã thoát 0 khi sạch, 1 khi có vi phạm.
     """
+    # The checker (python-docx, lxml) is imported only here: `template list` stays quick.
+    from vanban.checker.template_checks import lint_templates
+    from vanban.cli.check import report_all
+
     output = get_output(context)
     reports = lint_templates(path)
     return report_all(output, reports, "templates", ("mẫu", "template"))

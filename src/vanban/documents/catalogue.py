@@ -18,6 +18,10 @@ import yaml
 from vanban.errors import TemplateError
 from vanban.resources import shipped_dir
 
+# libyaml's parser with the safe constructor: the same values as yaml.safe_load, ten times
+# faster, which every command that reads the catalogue feels.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FIELD_TYPES = frozenset(
     {
         "text",  # one string
@@ -163,7 +167,7 @@ def _parse_columns(path: Path, name: str, kind: str, raw: Any) -> tuple[ColumnSp
 def load_manifest(path: Path) -> TemplateSpec:
     """Load one manifest file; its .docx is the file it names, beside it."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise _manifest_error(path, "không đọc được YAML", "it is not readable YAML") from exc
     if not isinstance(raw, dict):

@@ -22,15 +22,15 @@ from vanban.documents.body_table_xml import table_markup
 from vanban.documents.catalogue import TemplateSpec
 from vanban.documents.layout import A4_PORTRAIT, PageLayout, centred_rule, pt_to_mm
 from vanban.documents.markup import parse_emphasis, plain_text
+from vanban.documents.symbol import number_and_symbol
 from vanban.documents.text_metrics import longest_line_pt
 from vanban.documents.validation import SIGNATURE_PREFIXES
-from vanban.vietnamese import abbreviation_for, format_place_date, upper_vi
+from vanban.vietnamese import format_place_date, upper_vi
 
 # Rule under the issuing body and under the trích yếu: 1/3 to 1/2 of the text line (PL I).
 RULE_SHARE = 0.4
 AGENCY_SIZE_PT = 12
 TITLE_SIZE_PT = 14
-DRAFT_NUMBER = "     "  # "Số:      /KH-HKH": the number is written in by hand after signing
 _FIRST_LINE_PREFIXES = ("thay_mat", "thua_lenh", "thua_uy_quyen")
 _SECOND_LINE_PREFIXES = ("ky_thay", "quyen")
 
@@ -41,18 +41,6 @@ def rich(text: str) -> RichText:
     for span in parse_emphasis(text):
         result.add(span.text, bold=span.bold, italic=span.italic)
     return result
-
-
-def number_and_symbol(spec: TemplateSpec, values: Mapping[str, Any]) -> str:
-    """Return the part after "Số: ": "03/KH-HKH", "148/TTr-UBND", "05/HKH-VP" or a draft blank."""
-    number = values.get("so")
-    printed = f"{number:02d}" if isinstance(number, int) else DRAFT_NUMBER
-    agency = values["ky_hieu_co_quan"]
-    type_code = abbreviation_for(spec.document_type) if spec.document_type else None
-    if type_code is None:  # Công văn: <agency>-<drafting unit>, no type abbreviation
-        unit = values.get("ky_hieu_don_vi")
-        return f"{printed}/{agency}-{unit}" if unit else f"{printed}/{agency}"
-    return f"{printed}/{type_code}-{agency}"
 
 
 def _place_and_date(values: Mapping[str, Any], today: dt.date) -> str:

@@ -31,7 +31,7 @@ from vanban.archive.signatures import (
     load_trust_roots,
     validate_signatures,
 )
-from vanban.documents.context import number_and_symbol
+from vanban.documents.symbol import number_and_symbol
 from vanban.errors import IntegrityError, NotPermittedError, WorkflowError
 from vanban.models import DocumentRef, Dossier, Event
 from vanban.services.dossiers import DossierService

@@ -10,7 +10,7 @@ import yaml
 
 from vanban.awards import read_nominees, write_nominees_xlsx
 from vanban.errors import WorkspaceError
-from vanban.models import Dossier
+from vanban.models import DossierSummary
 from vanban.resources import shipped_dir
 from vanban.services.batch import BatchService
 from vanban.services.documents import DocumentService, RenderResult
@@ -29,7 +29,7 @@ class DemoReport:
 
     folder: Path
     rendered: list[RenderResult]
-    dossiers: list[Dossier]
+    dossiers: list[DossierSummary]
     issued_files: list[Path]
     register_file: Path
     certificates: list[Path]

@@ -13,25 +13,26 @@ import os
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from vanban.documents import (
-    RenderedDocument,
-    Renderer,
-    TemplateCatalogue,
-    load_document_data,
-    write_atomically,
-)
-from vanban.documents.context import number_and_symbol
-from vanban.documents.data_source import DocumentData
+from vanban.atomic_write import write_atomically
+from vanban.documents.catalogue import TemplateCatalogue
+from vanban.documents.data_source import DocumentData, load_document_data
 from vanban.documents.pdf import PDF_MEDIA_TYPE, LibreOfficeConverter, PdfConverter
-from vanban.documents.pdf_merge import convert_and_merge
+from vanban.documents.symbol import number_and_symbol
 from vanban.documents.validation import validate
 from vanban.errors import NotPermittedError, ValidationError, VanbanError, WorkflowError
-from vanban.models import DocumentRecord, DocumentRef, Dossier, Event, RegisterEntry
+from vanban.models import (
+    DocumentRecord,
+    DocumentRef,
+    Dossier,
+    DossierSummary,
+    Event,
+    RegisterEntry,
+)
 from vanban.resources import shipped_dir
-from vanban.services.awards import DATA_MAPPINGS, DossierDataMapping
 from vanban.store import Store, StoreTx, open_store
 from vanban.vietnamese import VIETNAM_TIME
 from vanban.workflow import (
@@ -43,6 +44,10 @@ from vanban.workflow import (
     load_workflows,
 )
 from vanban.workspace import User, Workspace
+
+if TYPE_CHECKING:  # loaded when a dossier is first rendered: `vanban list` never pays for it
+    from vanban.documents.render import RenderedDocument, Renderer
+    from vanban.services.awards import DossierDataMapping
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Test-only: a path; when set, advance() writes it and sleeps inside the open transaction so a
@@ -114,15 +119,43 @@ class DossierService:
     ) -> None:
         self.workspace = workspace
         self.catalogue = catalogue or TemplateCatalogue()
-        self.renderer = renderer or Renderer()
-        known = [spec.id for spec in self.catalogue.list()]
-        self.workflows = dict(workflows or workflow_definitions(workspace.root, known))
-        self.engines = {name: WorkflowEngine(d) for name, d in self.workflows.items()}
+        self._renderer = renderer
+        self._workflows = workflows
         self.store = store or open_store(workspace.store_url)
         self.clock = clock
-        # Workflow name → how its dossier data becomes each template's data (by name only).
-        factories = DATA_MAPPINGS if data_mappings is None else data_mappings
-        self.mappings = {
+        self._data_mappings = data_mappings
+
+    # Loaded on first use, so `vanban list` reads no manifest, workflow or template.
+
+    @cached_property
+    def renderer(self) -> Renderer:
+        """The renderer (docxtpl and lxml are imported only when a document is rendered)."""
+        if self._renderer is not None:
+            return self._renderer
+        from vanban.documents.render import Renderer
+
+        return Renderer()
+
+    @cached_property
+    def workflows(self) -> dict[str, WorkflowDefinition]:
+        """The workflows by name: the shipped ones, overridden by the workspace's own."""
+        if self._workflows:
+            return dict(self._workflows)
+        known = [spec.id for spec in self.catalogue.list()]
+        return workflow_definitions(self.workspace.root, known)
+
+    @cached_property
+    def engines(self) -> dict[str, WorkflowEngine]:
+        """One state machine per workflow."""
+        return {name: WorkflowEngine(definition) for name, definition in self.workflows.items()}
+
+    @cached_property
+    def mappings(self) -> dict[str, DossierDataMapping]:
+        """Workflow name → how its dossier data becomes each template's data (by name only)."""
+        from vanban.services.awards import DATA_MAPPINGS
+
+        factories = DATA_MAPPINGS if self._data_mappings is None else self._data_mappings
+        return {
             name: factory(self.catalogue)
             for name, factory in factories.items()
             if name in self.workflows
@@ -140,7 +173,9 @@ class DossierService:
             f"There is no workflow “{name}”. Available: {known}.",
         )
 
-    def dossiers(self, *, state: str | None = None, workflow: str | None = None) -> list[Dossier]:
+    def dossiers(
+        self, *, state: str | None = None, workflow: str | None = None
+    ) -> list[DossierSummary]:
         """Return the dossiers, optionally of one state and workflow."""
         with self.store.read() as tx:
             return tx.list_dossiers(state=state, workflow=workflow)
@@ -315,6 +350,8 @@ class DossierService:
                 for record, content in contents
                 if record.media_type in (DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE)
             ]
+            from vanban.documents.pdf_merge import convert_and_merge  # pypdf, only for --pdf
+
             bundle = convert_and_merge(
                 converter or LibreOfficeConverter(),
                 sources,

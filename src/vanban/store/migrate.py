@@ -4,23 +4,26 @@ Migrations run in code, without alembic.ini: the Config points at the ``migratio
 this package and carries the open Connection. Concurrent openers are serialised: on SQLite by a
 lock file next to the database (held also while the first connection switches a fresh file to
 WAL), on PostgreSQL by a transaction-scoped advisory lock. A store already at head costs one
-short read.
+short read, and does not even import Alembic: the newest revision is read from the migration
+files' ``revision = "…"`` lines and the database's from its ``alembic_version`` table;
+tests/store/test_migrate_heads.py proves both agree with Alembic's own answer.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import func, select
+from sqlalchemy import column, func, inspect, select, table
 from sqlalchemy.engine import Connection, Engine
+
+if TYPE_CHECKING:  # Alembic is imported only when a database actually needs migrating
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 from vanban.errors import StoreError
 from vanban.store.database import READ_ONLY_OPTION, describe, file_lock, sqlite_file
@@ -31,8 +34,16 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 ADVISORY_LOCK_KEY = 0x66F00B73691B3776
 
 
+# `revision: str = "0002"` and `down_revision: str | tuple[str, ...] | None = "0001"`.
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=(.*)$", re.MULTILINE)
+_QUOTED = re.compile(r"[\"']([^\"']+)[\"']")
+VERSION_TABLE = table("alembic_version", column("version_num"))
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     """Return the Alembic Config of the store's migrations, carrying ``connection``."""
+    from alembic.config import Config
+
     config = Config()
     # ConfigParser interpolation treats "%" as special; a path may contain one.
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
@@ -42,20 +53,33 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 @functools.cache
 def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
+@functools.cache
 def head_revisions() -> frozenset[str]:
-    """Return the newest revision(s) this version of vanban knows."""
-    return frozenset(_script().get_heads())
+    """Return the newest revision(s) this version of vanban knows: those nothing revises."""
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        for kind, value in _REVISION_LINE.findall(path.read_text(encoding="utf-8")):
+            names = _QUOTED.findall(value)
+            (revised if kind == "down_revision" else revisions).update(names)
+    return frozenset(revisions - revised)
 
 
 def current_revisions(connection: Connection) -> frozenset[str]:
     """Return the revision(s) the database on ``connection`` is at; empty when new."""
-    return frozenset(MigrationContext.configure(connection).get_current_heads())
+    if not inspect(connection).has_table(VERSION_TABLE.name):
+        return frozenset()
+    return frozenset(connection.execute(select(VERSION_TABLE.c.version_num)).scalars())
 
 
 def _check_known(current: frozenset[str], engine: Engine) -> None:
+    from alembic.util import CommandError
+
     script = _script()
     for revision in current:
         try:
@@ -94,4 +118,20 @@ def migrate(engine: Engine) -> None:
                 connection.execute(select(func.pg_advisory_xact_lock(ADVISORY_LOCK_KEY)))
             # Checked again under the lock: another process may have migrated meanwhile.
             if current_revisions(connection) != heads:
-                command.upgrade(alembic_config(connection), "head")
+                _upgrade(connection, engine)
+
+
+def _upgrade(connection: Connection, engine: Engine) -> None:
+    from alembic import command
+    from alembic.util import CommandError
+
+    try:
+        command.upgrade(alembic_config(connection), "head")
+    except CommandError as exc:
+        where = describe(engine.url)
+        raise StoreError(
+            f"Không nâng cấp được kho dữ liệu {where} ({exc}). "
+            "Hãy sao lưu tệp kho và báo cho người quản trị vanban.",
+            f"Could not upgrade the store {where} ({exc}). "
+            "Back up the store and report this to your vanban administrator.",
+        ) from exc

@@ -81,6 +81,19 @@ class IsoDate(TypeDecorator[dt.date]):
         return dt.date.fromisoformat(str(value))
 
 
+SUMMARY_COLUMNS = (
+    "id",
+    "workflow",
+    "title",
+    "state",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "version",
+    "number",
+    "issued_on",
+)
+
 dossiers = Table(
     "dossiers",
     metadata,
@@ -97,6 +110,9 @@ dossiers = Table(
     Column("issued_on", IsoDate, nullable=True),
     Index(None, "state"),
     Index(None, "workflow"),
+    # Covers `vanban list`: SQLite keeps a row's columns together, so reading the columns after
+    # a large data_json would read the whole document data of every dossier.
+    Index("ix_dossiers_summary", *SUMMARY_COLUMNS),
     sqlite_autoincrement=True,
 )
 

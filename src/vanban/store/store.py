@@ -6,11 +6,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
 
-from alembic.util import CommandError
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from vanban.errors import StoreError
 from vanban.store.database import READ_ONLY_OPTION, create_store_engine, describe, store_error
 from vanban.store.migrate import migrate
 from vanban.store.transaction import StoreTx
@@ -27,15 +25,6 @@ def open_store(url: str) -> Store:
     except SQLAlchemyError as exc:
         engine.dispose()
         raise store_error(exc, engine.url) from exc
-    except CommandError as exc:
-        engine.dispose()
-        where = describe(engine.url)
-        raise StoreError(
-            f"Không nâng cấp được kho dữ liệu {where} ({exc}). "
-            "Hãy sao lưu tệp kho và báo cho người quản trị vanban.",
-            f"Could not upgrade the store {where} ({exc}). "
-            "Back up the store and report this to your vanban administrator.",
-        ) from exc
     except BaseException:
         engine.dispose()
         raise

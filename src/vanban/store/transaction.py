@@ -9,22 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib
 import json
 from collections.abc import Sequence
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, CursorResult, RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.schema import Table
 
 from vanban.errors import ConflictError, NotFoundError, NumberingError, StoreError
-from vanban.models import DocumentRecord, DocumentRef, Dossier, Event, RegisterEntry
+from vanban.models import (
+    DocumentRecord,
+    DocumentRef,
+    Dossier,
+    DossierSummary,
+    Event,
+    RegisterEntry,
+)
 from vanban.store.archive_records import ArchiveRecords
 from vanban.store.database import is_unique_violation
 from vanban.store.schema import (
+    SUMMARY_COLUMNS,
     blobs,
     counters,
     documents,
@@ -34,6 +42,9 @@ from vanban.store.schema import (
 )
 from vanban.store.schema import register as register_table
 from vanban.store.times import as_utc
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 _REGISTER_FIELDS = tuple(field.name for field in fields(RegisterEntry))
 
@@ -88,14 +99,19 @@ class StoreTx(ArchiveRecords):
 
     def list_dossiers(
         self, *, state: str | None = None, workflow: str | None = None
-    ) -> list[Dossier]:
-        """Return the dossiers, optionally only those in ``state`` / of ``workflow``, by id."""
-        query = select(dossiers).order_by(dossiers.c.id)
+    ) -> list[DossierSummary]:
+        """Return the dossiers, optionally only those in ``state`` / of ``workflow``, by id.
+
+        Their data is not read: a list of ten thousand dossiers stays a quick answer.
+        """
+        summary = [dossiers.c[name] for name in SUMMARY_COLUMNS]
+        query = select(*summary).order_by(dossiers.c.id)
         if state is not None:
             query = query.where(dossiers.c.state == state)
         if workflow is not None:
             query = query.where(dossiers.c.workflow == workflow)
-        return [_dossier(row) for row in self.connection.execute(query).mappings()]
+        # SUMMARY_COLUMNS lists DossierSummary's fields in order (tests/store checks it).
+        return [DossierSummary(*row) for row in self.connection.execute(query)]
 
     def update_dossier(
         self,
@@ -336,11 +352,12 @@ class StoreTx(ArchiveRecords):
 
     def _insert(self, table: Table) -> sqlite.Insert | postgresql.Insert:
         # ON CONFLICT is spelled the same on both, but lives in each dialect's own insert().
+        # The dialect module is imported on first use: a SQLite store never loads PostgreSQL's.
         dialect = self.connection.dialect.name
-        if dialect == "sqlite":
-            return sqlite.insert(table)
-        if dialect == "postgresql":
-            return postgresql.insert(table)
+        if dialect in ("sqlite", "postgresql"):
+            module = importlib.import_module(f"sqlalchemy.dialects.{dialect}")
+            inserted: sqlite.Insert | postgresql.Insert = module.insert(table)
+            return inserted
         raise StoreError(
             f"vanban không hỗ trợ loại cơ sở dữ liệu “{dialect}”. Hãy dùng SQLite hoặc PostgreSQL.",
             f"vanban does not support the database kind “{dialect}”. Use SQLite or PostgreSQL.",
