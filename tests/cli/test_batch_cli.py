@@ -14,6 +14,7 @@ from vanban.documents.inspect import document_lines
 Run = Callable[..., CliResult]
 
 
+@pytest.mark.slow
 def test_batch_prints_every_nominee(run_cli: Run, tmp_path: Path) -> None:
     names = write_list(tmp_path / "ds.yaml", 500)
     common = write_common(tmp_path / "chung.yaml")

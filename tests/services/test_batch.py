@@ -46,6 +46,7 @@ def write_common(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_five_hundred_certificates_in_one_run(tmp_path: Path) -> None:
     names = write_list(tmp_path / "ds.yaml", 500)
     common = write_common(tmp_path / "chung.yaml")

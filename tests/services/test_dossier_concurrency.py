@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from vanban.cli import main
 from vanban.services.dossiers import PAUSE_HOOK, DossierService
 from vanban.workspace import init_workspace, load_workspace
@@ -59,6 +61,7 @@ def _issue_all(workspace: str, ids: list[int], start: float) -> list[int]:
     return codes
 
 
+@pytest.mark.slow
 def test_eight_processes_issue_200_numbers_without_gap(tmp_path: Path) -> None:
     init_workspace(tmp_path)
     ids = _approved_dossiers(tmp_path, WORKERS * PER_WORKER)

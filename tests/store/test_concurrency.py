@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
+import pytest
+
 from tests.store.shared import issue_numbers_into
 from vanban.store import open_store, sqlite_url
 
@@ -13,6 +15,7 @@ EACH = 25
 ROLLED_BACK_EACH = 5
 
 
+@pytest.mark.slow
 def test_processes_issue_numbers_one_to_n_without_gap_or_duplicate(db_path: Path) -> None:
     url = sqlite_url(db_path)  # not created yet: the processes race to create and migrate it
     context = multiprocessing.get_context("spawn")
