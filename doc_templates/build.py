@@ -35,8 +35,8 @@ from vanban.documents.layout import (
     mm_to_twips,
     pt_to_mm,
 )
-from vanban.documents.render import _reproducible_zip
 from vanban.documents.text_metrics import text_width_pt
+from vanban.docx import reproducible
 from vanban.vietnamese import upper_vi
 
 HERE = Path(__file__).resolve().parent
@@ -390,7 +390,7 @@ def finish(document: Any) -> bytes:
     """Return the document's bytes, reproducibly zipped and without python-docx's thumbnail."""
     buffer = io.BytesIO()
     document.save(buffer)
-    return _reproducible_zip(_without_thumbnail(buffer.getvalue()))
+    return reproducible(_without_thumbnail(buffer.getvalue()))
 
 
 def build_docx(type_name: str | None) -> bytes:

@@ -1,25 +1,21 @@
 """Rendering a template with document data into .docx bytes.
 
-docxtpl does the work; vanban adds the three things it lacks: a sandboxed, strict,
-autoescaping Jinja environment passed explicitly (so the body, headers, footers and document
-properties all use it), caches for the per-render patching and compiling that depend only on
-the template bytes, and byte-for-byte reproducible output (fixed zip timestamps), so the same
-data always gives the same file and the same sha256.
+The data is validated and turned into a context here; vanban.docx renders it: docxtpl's
+template language in a sandboxed, strict, autoescaping Jinja environment (body, headers,
+footers and document properties alike), each template prepared once, only the parts holding
+Jinja rendered, and byte-for-byte reproducible output (fixed zip timestamps), so the same data
+always gives the same file and the same sha256.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError, UndefinedError
 from lxml.etree import XMLSyntaxError
@@ -29,28 +25,10 @@ from vanban.documents.catalogue import TemplateSpec
 from vanban.documents.data_source import DocumentData
 from vanban.documents.environment import REMOVED_GLOBALS, DocumentEnvironment, make_environment
 from vanban.documents.package_guard import read_docx
-from vanban.documents.sections import settle_sections
+from vanban.documents.sections import TABLE_SECTION, settle_sections
 from vanban.documents.validation import DataProblem, validate
+from vanban.docx import BodyStep, DocxRenderer
 from vanban.errors import TemplateError
-
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-class _CachingTemplate(DocxTemplate):  # type: ignore[misc]
-    """A DocxTemplate whose regex patching is done once per distinct part XML."""
-
-    def patch_xml(self, src_xml: str) -> str:
-        # The patch passes are pure functions of the XML text, so the result can be shared
-        # between renders of the same template.
-        return _patched_xml(src_xml)
-
-
-@lru_cache(maxsize=256)
-def _patched_xml(src_xml: str) -> str:
-    return str(DocxTemplate.patch_xml(_PATCHER, src_xml))
-
-
-_PATCHER = DocxTemplate(io.BytesIO())
 
 
 @dataclass(frozen=True)
@@ -64,21 +42,6 @@ class RenderedDocument:
     def sha256(self) -> str:
         """Hex sha256 of the file, its content address in the store."""
         return hashlib.sha256(self.content).hexdigest()
-
-
-def _reproducible_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps so equal documents are equal bytes."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(item.filename))
-    return out.getvalue()
 
 
 def _is_removed_global(exc: Exception) -> bool:
@@ -115,6 +78,8 @@ class Renderer:
 
     def __init__(self, environment: DocumentEnvironment | None = None) -> None:
         self.environment = environment or make_environment()
+        # Landscape tables carry their own sections, which take over the template's headers.
+        self._docx = DocxRenderer(self.environment, (BodyStep(TABLE_SECTION, settle_sections),))
         self._template_bytes: dict[Path, tuple[float, bytes]] = {}
 
     def _load_template(self, spec: TemplateSpec) -> bytes:
@@ -132,15 +97,11 @@ class Renderer:
 
     def render_context(self, spec: TemplateSpec, context: Mapping[str, Any]) -> RenderedDocument:
         """Render ``spec``'s template with an already built context."""
-        template = _CachingTemplate(io.BytesIO(self._load_template(spec)))
         try:
-            template.render(dict(context), jinja_env=self.environment)
-            settle_sections(template.docx.element.body)
-            buffer = io.BytesIO()
-            template.save(buffer)
+            content = self._docx.render(self._load_template(spec), context)
         except (JinjaTemplateError, XMLSyntaxError, ValueError, KeyError) as exc:
             raise _template_failure(spec, exc) from exc
-        return RenderedDocument(spec.id, _reproducible_zip(buffer.getvalue()))
+        return RenderedDocument(spec.id, content)
 
     def render(
         self,
