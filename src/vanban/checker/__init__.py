@@ -5,7 +5,7 @@ Reads files, never writes them; no click and no printing (the command line print
 
 from __future__ import annotations
 
-from vanban.checker.engine import check_bytes, check_path, run_rules
+from vanban.checker.engine import check_bytes, check_path, read_untrusted, run_rules
 from vanban.checker.findings import FileReport, Finding, Location
 from vanban.checker.rules import Rule, choose, document_rules, split_ids, template_rules
 
@@ -18,6 +18,7 @@ __all__ = [
     "check_path",
     "choose",
     "document_rules",
+    "read_untrusted",
     "run_rules",
     "split_ids",
     "template_rules",

@@ -37,6 +37,9 @@ ELEMENTS: dict[str, tuple[str, str]] = {
     "noi_nhan_danh_sach": ("danh sách nơi nhận", "recipient list"),
     "tieu_de_phu_luc": ("tên phụ lục", "appendix title"),
     "kem_theo": ("dòng “(Kèm theo …)”", "“(Kèm theo …)” line"),
+    "ghi_chu_trich_yeu": ("ghi chú dưới trích yếu", "note under the subject line"),
+    "kinh_gui": ("Kính gửi", "addressees"),
+    "tham_quyen": ("thẩm quyền ban hành", "issuing authority line"),
 }
 SIGNATURE_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 _PREFIX_KEYS = {prefix.rstrip(".").casefold() for prefix in SIGNATURE_PREFIXES}
@@ -79,6 +82,7 @@ class Anatomy:
     header_table: int | None = None
     cong_van: bool = False
     appendix: bool = False  # a Phụ lục or list "(Kèm theo …)" a document
+    body_range: tuple[int, int] = (0, 0)  # paragraphs from the body's first to the signature
 
     def get(self, name: str) -> list[Span]:
         """Return the spans of part ``name`` (empty when it was not found)."""
@@ -143,6 +147,7 @@ class _Reader:
         if body_start is None:
             body_start = self._title(after_header)
         signature_start = self._signature(body_start)
+        self.anatomy.body_range = (body_start, max(body_start, signature_start))
         self._body(body_start, signature_start)
         self.anatomy.cong_van = self.anatomy.one("ten_loai") is None and bool(
             self.anatomy.get("trich_yeu_cong_van")
@@ -279,12 +284,15 @@ class _Reader:
             if not centred and (
                 not para.printed or _is_rule_text(para.text) or words.startswith("(")
             ):
+                if words.startswith("(") and para.cell_key is None:
+                    self.anatomy.parts.setdefault("ghi_chu_trich_yeu", []).append(para.whole)
                 position += 1
                 continue
             if words.startswith("kinh gui"):
                 position = self._addressees(position)
                 continue
             if words.startswith(_BASES[0]):
+                self.put("tham_quyen", [self.paras[i].whole for i in centred])
                 return self._bases(position)
             if para.look.alignment == "center" and len(centred) < 2:
                 # e.g. the signer's title between a decision's name and its bases
@@ -296,12 +304,15 @@ class _Reader:
 
     def _addressees(self, position: int) -> int:
         first = self.paras[position]
+        spans = [first.whole]
         position += 1
         while position < len(self.paras):
             para = self.paras[position]
             if para.style != first.style or not fold(para.text).startswith("-"):
                 break
+            spans.append(para.whole)
             position += 1
+        self.put("kinh_gui", spans)
         return position
 
     def _bases(self, position: int) -> int:

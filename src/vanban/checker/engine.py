@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from vanban.checker.findings import FileReport, Finding
-from vanban.checker.inspection import inspect_docx
+from vanban.checker.inspection import Inspection, inspect_docx
 from vanban.checker.registry import CHECKS
 from vanban.checker.rules import Rule, document_rules
 from vanban.documents.package_guard import MAX_FILE_BYTES, check_docx_bytes
@@ -15,6 +15,19 @@ from vanban.errors import Message, ValidationError, VanbanError
 
 # An OLE2 compound file: a Word 97–2003 .doc, or a .docx that Word has encrypted.
 _COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def read_untrusted(data: bytes, name: str) -> Inspection:
+    """Check untrusted bytes (old .doc, encryption, package guard), then read them."""
+    if data.startswith(_COMPOUND_FILE):
+        raise ValidationError(
+            f"Tệp “{name}” là tệp Word cũ (.doc) hoặc tệp đã đặt mật khẩu, không phải .docx. "
+            "Hãy mở tệp, bỏ mật khẩu nếu có và lưu lại dưới dạng .docx rồi thử lại.",
+            f"“{name}” is an old Word file (.doc) or a password-protected file, not a .docx. "
+            "Open it, remove any password, save it as .docx and try again.",
+        )
+    check_docx_bytes(data, name)
+    return inspect_docx(data, name)
 
 
 def run_rules(data: bytes, name: str, rules: Iterable[Rule] | None = None) -> list[Finding]:
@@ -28,15 +41,7 @@ def run_rules(data: bytes, name: str, rules: Iterable[Rule] | None = None) -> li
             f"Quy tắc dùng hàm kiểm tra không có: {', '.join(unknown)}. Hãy cài lại vanban.",
             f"A rule names a check that does not exist: {', '.join(unknown)}. Reinstall vanban.",
         )
-    if data.startswith(_COMPOUND_FILE):
-        raise ValidationError(
-            f"Tệp “{name}” là tệp Word cũ (.doc) hoặc tệp đã đặt mật khẩu, không phải .docx. "
-            "Hãy mở tệp, bỏ mật khẩu nếu có và lưu lại dưới dạng .docx rồi kiểm tra lại.",
-            f"“{name}” is an old Word file (.doc) or a password-protected file, not a .docx. "
-            "Open it, remove any password, save it as .docx and check again.",
-        )
-    check_docx_bytes(data, name)
-    inspection = inspect_docx(data, name)
+    inspection = read_untrusted(data, name)
     findings: list[Finding] = []
     for rule in chosen:
         findings += CHECKS[rule.check](inspection, rule)

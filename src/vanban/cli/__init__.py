@@ -45,6 +45,16 @@ COMMANDS = {
         "check",
         "Kiểm tra thể thức các tệp .docx FILES theo Phụ lục I Nghị định 30/2020/NĐ-CP.",
     ),
+    "import": LazyCommand(
+        "vanban.cli.importing",
+        "import_command",
+        "Đọc văn bản Word SOURCE (.docx) thành tệp dữ liệu YAML để soạn lại bằng vanban.",
+    ),
+    "fix": LazyCommand(
+        "vanban.cli.importing",
+        "fix",
+        "Soạn lại văn bản Word SOURCE đúng thể thức Nghị định 30/2020 (Phụ lục I).",
+    ),
     "demo": LazyCommand(
         "vanban.cli.demo",
         "demo",

@@ -1,0 +1,149 @@
+"""Use cases for an office's own Word file: import it as data, or re-lay it to Nghị định 30.
+
+``import_file`` writes the data file; ``fix`` imports, renders with the matching template and
+checks both the original and the result, so it can say what changed. Nothing is written
+unless the whole job succeeded, and an existing file is replaced only when asked.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vanban.atomic_write import write_atomically
+from vanban.checker import Finding, run_rules
+from vanban.documents import TemplateCatalogue, parse_document_data
+from vanban.documents.package_guard import MAX_FILE_BYTES
+from vanban.documents.render import Renderer
+from vanban.errors import Message, OutputError, ValidationError
+from vanban.importing import ImportedDocument, describe, import_docx
+from vanban.importing.yaml_text import dump
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """A Word file read into data (and written, when a path was given)."""
+
+    source: Path
+    output: Path | None
+    template_id: str
+    yaml_text: str
+    messages: tuple[Message, ...]
+    unplaced: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """A Word file re-laid by vanban: what was wrong before, what is left."""
+
+    source: Path
+    output: Path
+    template_id: str
+    fixed: tuple[tuple[Message, int], ...]  # rule title, how many findings it had
+    remaining: tuple[Finding, ...]
+    messages: tuple[Message, ...]
+    unplaced: tuple[str, ...] = field(default_factory=tuple)
+
+
+def read_source(path: Path) -> bytes:
+    """Read a Word file the user named, refusing a missing or oversized one."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ValidationError(
+                f"Tệp “{path.name}” quá lớn ({size // 2**20} MB) để là một văn bản. "
+                "Hãy kiểm tra lại tệp.",
+                f"“{path.name}” is too large ({size // 2**20} MB) for a document. Check the file.",
+            )
+        return path.read_bytes()
+    except IsADirectoryError as exc:
+        raise ValidationError(
+            f"“{path}” là một thư mục, không phải tệp .docx. Hãy chỉ ra tệp văn bản.",
+            f"“{path}” is a folder, not a .docx file. Name the document file.",
+        ) from exc
+    except OSError as exc:
+        raise ValidationError(
+            f"Không đọc được tệp “{path}” ({exc.strerror}). Hãy kiểm tra đường dẫn và quyền đọc.",
+            f"Cannot read “{path}” ({exc.strerror}). Check the path and permissions.",
+        ) from exc
+
+
+def _refuse_existing(target: Path, overwrite: bool) -> None:
+    if target.exists() and not overwrite:
+        raise OutputError(
+            f"Tệp “{target}” đã có; vanban không ghi đè. Hãy chọn tên khác hoặc thêm --force.",
+            f"“{target}” already exists; vanban does not overwrite it. Choose another name "
+            "or add --force.",
+        )
+
+
+def _header(source: Path, document: ImportedDocument) -> list[str]:
+    return [
+        f"Dữ liệu nhập từ “{source.name}” bằng vanban import ({document.type_name}).",
+        f"Soạn lại: vanban render {document.template_id} <tệp này> -o VAN_BAN.docx",
+        "Số đề mục (I., 1., a) …) do vanban đánh lại theo danh_so; kiểm tra các dòng có ghi chú #.",
+    ]
+
+
+class ImportService:
+    """Imports Word files as data and re-lays them with vanban's templates."""
+
+    def __init__(
+        self, catalogue: TemplateCatalogue | None = None, renderer: Renderer | None = None
+    ) -> None:
+        self.catalogue = catalogue or TemplateCatalogue()
+        self.renderer = renderer or Renderer()
+
+    def read(self, source: Path) -> tuple[ImportedDocument, str]:
+        """Import ``source``; return the document and its YAML text."""
+        document = import_docx(read_source(source), source.name)
+        return document, dump(document.data, _header(source, document))
+
+    def import_file(
+        self, source: Path, output: Path | None, *, overwrite: bool = False
+    ) -> ImportResult:
+        """Import ``source`` and write its data to ``output`` (None: only return the text)."""
+        if output is not None:
+            _refuse_existing(output, overwrite)
+        document, text = self.read(source)
+        if output is not None:
+            write_atomically(text.encode("utf-8"), output)
+        return ImportResult(
+            source,
+            output,
+            document.template_id,
+            text,
+            tuple(describe(document)),
+            tuple(document.unplaced),
+        )
+
+    def fix(self, source: Path, output: Path, *, overwrite: bool = False) -> FixResult:
+        """Import ``source``, render it with its template into ``output`` and check both."""
+        if output.suffix.lower() != ".docx":
+            raise OutputError(
+                f"Tệp kết quả “{output.name}” phải có đuôi .docx, ví dụ “-o ke_hoach_moi.docx”.",
+                f"The output file “{output.name}” must end in .docx, e.g. “-o new_plan.docx”.",
+            )
+        _refuse_existing(output, overwrite)
+        original = read_source(source)
+        document = import_docx(original, source.name)
+        text = dump(document.data, _header(source, document))
+        spec = self.catalogue.get(document.template_id)
+        rendered = self.renderer.render(spec, parse_document_data(text, f"{source.name} (nhập)"))
+        before = run_rules(original, source.name)
+        after = run_rules(rendered.content, output.name)
+        write_atomically(rendered.content, output)
+        left = Counter(finding.rule for finding in after)
+        counts = Counter(finding.rule for finding in before)
+        titles = {finding.rule: finding.title for finding in before}
+        fixed = tuple((titles[rule], count) for rule, count in counts.items() if rule not in left)
+        return FixResult(
+            source,
+            output,
+            document.template_id,
+            fixed,
+            tuple(after),
+            tuple(describe(document)),
+            tuple(document.unplaced),
+        )

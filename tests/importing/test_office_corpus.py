@@ -1,0 +1,120 @@
+"""Documents typed the way offices type them import to the expected data and re-lay cleanly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.importing.office import CORPUS, EXPECTED_PLAN_TREE, FIGURES, RECIPIENTS, Office, build
+from tests.importing.shared import SERVICE, kept_in_order, plain, source_lines, words, written
+from vanban.checker import run_rules
+from vanban.checker.inspection import inspect_docx
+from vanban.documents import parse_document_data
+from vanban.documents.inspect import document_lines
+from vanban.importing import import_docx
+from vanban.importing.document import TABLE_NOTE
+from vanban.importing.yaml_text import Noted, dump
+
+IDS = [office.name for office in CORPUS]
+
+
+def _tree_without_tables(tree: list[dict[str, Any]]) -> tuple[list[Any], list[str]]:
+    rows: list[str] = []
+
+    def strip(nodes: list[dict[str, Any]]) -> list[Any]:
+        result = []
+        for node in nodes:
+            copy = dict(node)
+            if "doan" in copy:
+                kept = []
+                for item in copy["doan"]:
+                    if isinstance(item, Noted) and item.comment == TABLE_NOTE:
+                        rows.append(item.value)
+                    else:
+                        kept.append(item)
+                copy["doan"] = kept
+            if "muc" in copy:
+                copy["muc"] = strip(copy["muc"])
+            result.append(copy)
+        return result
+
+    return strip(tree), rows
+
+
+@pytest.mark.parametrize("office", CORPUS, ids=IDS)
+def test_office_document_imports_to_the_expected_data(office: Office) -> None:
+    document = import_docx(build(office), f"{office.name}.docx")
+    data = document.data
+    assert document.unplaced == []
+    assert data["co_quan_chu_quan"] == "UBND TỈNH SƠN LA"
+    assert data["co_quan"] == "UBND HUYỆN MƯỜNG LA"
+    assert data["ky_hieu_co_quan"] == "UBND"
+    assert data["dia_danh"] == "Mường La"
+    if "        /" in office.number:
+        assert "so" not in data
+        assert "ngay" not in data
+        assert data["nam"] == 2024
+    else:
+        assert (data["so"], data["ngay"]) == (
+            int(office.number.split()[1].split("/")[0]),
+            "2024-03-05",
+        )
+    assert (
+        data["can_cu"] == [basis.rstrip(";.") for basis in office.bases]
+        if office.bases
+        else "can_cu" not in data
+    )
+    assert data["mo_dau"] == ["Ủy ban nhân dân huyện ban hành Kế hoạch thực hiện như sau:"]
+    tree, rows = _tree_without_tables(data["noi_dung"])
+    expected = EXPECTED_PLAN_TREE
+    if office.emphasis:
+        assert tree[0]["muc"][1]["doan"] == [
+            "Triển khai **kịp thời**, đồng bộ, *tiết kiệm* và hiệu quả."
+        ]
+        tree[0]["muc"][1]["doan"] = expected[0]["muc"][1]["doan"]
+    assert plain(tree) == expected
+    assert rows == ([" | ".join(row) for row in FIGURES] if office.table else [])
+    assert data["danh_so"] == ["I", "1", "a"]
+    assert data["ket_thuc"] == [
+        "Trên đây là Kế hoạch thực hiện của Ủy ban nhân dân huyện, đề nghị các cơ quan, "
+        "đơn vị triển khai thực hiện" + office.closing_mark
+    ]
+    assert data["ky"] == {
+        "thay_mat": "ỦY BAN NHÂN DÂN",
+        "ky_thay": "CHỦ TỊCH",
+        "chuc_vu": "PHÓ CHỦ TỊCH",
+        "ho_ten": "Lò Văn Thành",
+    }
+    recipients = RECIPIENTS[1:] if not office.type_name else RECIPIENTS
+    assert (data["noi_nhan"], data["luu"]) == (recipients, ["VT", "VP"])
+    if office.type_name:
+        assert data["trich_yeu"] == "Thực hiện phong trào học tập suốt đời năm 2024"
+        assert (
+            document.template_id == {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}[office.type_name]
+        )
+    else:
+        assert document.template_id == "cong_van"
+        assert data["trich_yeu"] == "tổ chức hội nghị tập huấn năm 2024"
+        assert (data["ky_hieu_co_quan"], data["ky_hieu_don_vi"]) == ("UBND", "VP")
+        assert data["kinh_gui"] == ["Ủy ban nhân dân các xã, thị trấn"]
+
+
+@pytest.mark.parametrize("office", CORPUS, ids=IDS)
+def test_office_document_re_laid_keeps_its_words_and_passes_the_checker(office: Office) -> None:
+    source = build(office)
+    document = import_docx(source, f"{office.name}.docx")
+    assert written(document) == plain(document.data)  # the YAML reads back as written
+    spec = SERVICE.catalogue.get(document.template_id)
+    result = SERVICE.renderer.render(spec, parse_document_data(dump(document.data), "x.yaml"))
+    assert run_rules(result.content, "fixed.docx") == []
+    before = source_lines(inspect_docx(source, "x").paras)
+    after = words(document_lines(result.content))
+    assert kept_in_order(before, after) >= 0.98
+    assert len(CORPUS) >= 12
+
+
+def test_the_original_had_the_faults_the_corpus_was_built_with() -> None:
+    wrong = next(office for office in CORPUS if office.name == "le_sai")
+    rules = {finding.rule for finding in run_rules(build(wrong), "le_sai.docx")}
+    assert any("margin" in rule or "le" in rule for rule in rules), rules
