@@ -40,6 +40,11 @@ def _nodes(nodes: list[dict[str, Any]], numbering: list[str], depth: int) -> lis
     result = []
     for node in nodes:
         own = dict(node)
+        if "bang" in own:  # one table or a list; widths are layout, measured again
+            tables = own["bang"] if isinstance(own["bang"], list) else [own["bang"]]
+            own["bang"] = [
+                {**table, "cot": [_column(column) for column in table["cot"]]} for table in tables
+            ]
         child_style = own.pop("danh_so_con", None)
         children = own.pop("muc", [])
         levels = list(numbering)
@@ -47,6 +52,12 @@ def _nodes(nodes: list[dict[str, Any]], numbering: list[str], depth: int) -> lis
             levels = [*levels[: depth + 1], child_style, *levels[depth + 2 :]]
         result.append((style, own, _nodes(children, levels, depth + 1)))
     return result
+
+
+def _column(column: Any) -> dict[str, Any]:
+    named = {"ten": column} if isinstance(column, str) else dict(column)
+    named.pop("rong", None)
+    return named
 
 
 def canonical(data: dict[str, Any]) -> dict[str, Any]:

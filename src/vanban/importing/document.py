@@ -7,9 +7,12 @@ it could not place as a plain paragraph with a comment, so nothing the office wr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from docx.oxml.ns import qn
 
 from vanban.checker import read_untrusted
 from vanban.checker.anatomy import Anatomy, fold, signature_prefix
@@ -20,6 +23,7 @@ from vanban.importing import parts
 from vanban.importing.inline import Styled, styled
 from vanban.importing.numbering import WordNumbering, typed_marker
 from vanban.importing.outline import BodyLine, Outline, build_outline
+from vanban.importing.tables import read_table
 from vanban.importing.yaml_text import Noted
 
 # The type name printed under the header → the template that lays it out.
@@ -156,23 +160,40 @@ class _Importer:
     def body(self) -> Outline:
         start, end = self.anatomy.body_range
         skip = {*self._signature_tables(), self.anatomy.header_table}
-        items: list[BodyLine | tuple[int, int]] = []
-        rows: dict[tuple[int, int], dict[int, list[str]]] = {}
+        items: list[Para | int] = []
+        cells: dict[int, list[Para]] = {}
         for para in self.paras[start:end]:
-            if not para.printed or id(para) in self.used or _rule(para):
-                continue
             key = para.cell_key
-            if key is not None and key[0] in skip:
+            if key is not None and key[0] not in skip:
+                if key[0] not in cells:
+                    items.append(key[0])
+                cells.setdefault(key[0], []).append(para)
+                self.used.add(id(para))
+            elif key is None and para.printed and id(para) not in self.used and not _rule(para):
+                items.append(para)
+                self.used.add(id(para))
+        lines: list[BodyLine] = []
+        looks: list[Para | None] = []
+        for item in items:
+            if isinstance(item, Para):
+                lines.append(self.body_line(item))
+                looks.append(item)
                 continue
-            self.used.add(id(para))
-            if key is None:
-                items.append(self.body_line(para))
+            table = _outer_table(cells[item][0].element)
+            data = read_table(table, cells[item])
+            if data is None:
+                rows = _table_rows(cells[item])
+                lines += rows
+                looks += [None] * len(rows)
                 continue
-            if (key[0], key[1]) not in rows:
-                items.append((key[0], key[1]))
-            cells = rows.setdefault((key[0], key[1]), {})
-            cells.setdefault(key[2], []).append(styled(para.pieces).text)
-        lines = [item if isinstance(item, BodyLine) else _table_row(rows[item]) for item in items]
+            for part in ("don_vi_tinh", "tieu_de"):  # the lines vanban prints above a table
+                above = looks[-1] if looks else None
+                if above is not None and _above_table(part, lines[-1], above):
+                    text = lines.pop().styled.text
+                    looks.pop()
+                    data = {part: _unit(text) if part == "don_vi_tinh" else text, **data}
+            lines.append(BodyLine(Styled(()), None, table=data))
+            looks.append(None)
         while lines and _is_basis(lines[0]):  # "Thực hiện …" in italics, alone or after Kính gửi
             self.bases.append(parts.clean_item(lines.pop(0).styled.text))
         return build_outline(lines)
@@ -253,9 +274,34 @@ class _Importer:
         ]
 
 
-def _table_row(cells: dict[int, list[str]]) -> BodyLine:
-    text = " | ".join(" ".join(cells[index]) for index in sorted(cells))
-    return BodyLine(Styled(tuple((char, False, False) for char in text)), None, TABLE_NOTE)
+def _outer_table(element: Any) -> Any:
+    return list(element.iterancestors(qn("w:tbl")))[-1]
+
+
+def _table_rows(paras: list[Para]) -> list[BodyLine]:
+    """A table that is not a vanban table: one paragraph per row, cells split by "|"."""
+    rows: dict[int, dict[int, list[str]]] = {}
+    for para in paras:
+        if para.printed and para.cell_key is not None:
+            cells = rows.setdefault(para.cell_key[1], {})
+            cells.setdefault(para.cell_key[2], []).append(styled(para.pieces).text)
+    lines = []
+    for row in rows.values():
+        text = " | ".join(" ".join(row[index]) for index in sorted(row))
+        lines.append(BodyLine(Styled(tuple((c, False, False) for c in text)), None, TABLE_NOTE))
+    return lines
+
+
+def _above_table(key: str, line: BodyLine, para: Para) -> bool:
+    if line.marker is not None and line.marker.style not in ("-", "+"):
+        return False
+    if key == "don_vi_tinh":
+        return fold(line.styled.text).startswith("don vi tinh")
+    return para.look.alignment == "center" and line.styled.bold
+
+
+def _unit(text: str) -> str:
+    return re.sub(r"^đơn vị tính\s*:?\s*", "", text, flags=re.IGNORECASE).strip()
 
 
 def _is_basis(line: BodyLine) -> bool:

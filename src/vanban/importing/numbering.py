@@ -143,7 +143,12 @@ class WordNumbering:
             return None
         fmt, level_text = self._levels[key]
         if fmt == "bullet" or fmt == "none":
-            sign = "+" if level_text.strip() == "+" else "-"
+            # Symbol-font bullets are stored in the private area: U+F02B is Symbol's "+".
+            glyph = "".join(
+                chr(ord(char) - 0xF000) if 0xF020 <= ord(char) <= 0xF0FF else char
+                for char in level_text.strip()
+            )
+            sign = "+" if glyph == "+" else "-"
             return Marker(sign, 1, 0) if fmt == "bullet" else None
         style = _WORD_FORMATS.get(fmt, "1")
         places = len(re.findall(r"%\d", level_text))

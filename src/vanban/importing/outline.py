@@ -27,6 +27,7 @@ class BodyLine:
     styled: Styled  # the printed text, number included when typed
     marker: Marker | None
     note: str = ""  # a comment for the data file (why it is where it is)
+    table: dict[str, Any] | None = None  # a table of the body (``bang``), no text
 
     @property
     def rest(self) -> Styled:
@@ -39,6 +40,8 @@ class _Node:
     key: tuple[str, int]
     title: str | None = None
     paragraphs: list[Any] = field(default_factory=list)
+    tables: list[dict[str, Any]] = field(default_factory=list)
+    after: list[Any] = field(default_factory=list)  # paragraphs after a table: ``sau``
     children: list[_Node] = field(default_factory=list)
 
 
@@ -75,11 +78,15 @@ def _as_data(node: _Node, depth: int, numbering: list[str]) -> dict[str, Any]:
         data["tieu_de"] = node.title
     if node.paragraphs:
         data["doan"] = list(node.paragraphs)
+    if node.tables:
+        data["bang"] = node.tables[0] if len(node.tables) == 1 else list(node.tables)
     if node.children:
         style = node.children[0].key[0]
         if depth + 1 < len(numbering) and style != numbering[depth + 1]:
             data["danh_so_con"] = style
         data["muc"] = [_as_data(child, depth + 1, numbering) for child in node.children]
+    if node.after:
+        data["sau"] = list(node.after)
     if not data:
         data["doan"] = [""]
     return data
@@ -93,6 +100,13 @@ def build_outline(lines: list[BodyLine]) -> Outline:
     last_plain: tuple[list[Any], int] | None = None
     expect_part_title = False
     for line in lines:
+        if line.table is not None:
+            if not stack:  # a table before any numbered item opens an unnumbered one
+                stack.append(_Node(("", 1)))
+                roots.append(stack[-1])
+            stack[-1].tables.append(line.table)
+            last_plain = None
+            continue
         marker = line.marker
         numbered = marker is not None and marker.style not in ("-", "+")
         if not numbered:
@@ -100,7 +114,10 @@ def build_outline(lines: list[BodyLine]) -> Outline:
                 stack[-1].title = line.styled.markup(bold=False)
                 expect_part_title = False
                 continue
-            target = stack[-1].paragraphs if stack else opening
+            if not stack:
+                target = opening
+            else:
+                target = stack[-1].after if stack[-1].tables else stack[-1].paragraphs
             target.append(_paragraph(line))
             last_plain = (target, len(target) - 1) if marker is None else None
             expect_part_title = False

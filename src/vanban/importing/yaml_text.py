@@ -40,8 +40,8 @@ def quote(text: str) -> str:
 def _scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, int | float):
+        return repr(value)
     return quote(str(value))
 
 
@@ -89,8 +89,15 @@ def _sequence(items: Sequence[Any], indent: int, lines: list[str]) -> None:
             lines.append(f"{pad}- {inner[first].lstrip()}")
             lines += inner[first + 1 :]
         elif isinstance(item, Sequence) and not isinstance(item, str):
-            lines.append(f"{pad}-")
-            _sequence(item, indent + 2, lines)
+            if all(
+                not isinstance(cell, Mapping | Sequence | Noted) or isinstance(cell, str)
+                for cell in item
+            ):
+                # A table row: one line, every string quoted, so commas stay inside cells.
+                lines.append(f"{pad}- [{', '.join(_scalar(cell) for cell in item)}]")
+            else:
+                lines.append(f"{pad}-")
+                _sequence(item, indent + 2, lines)
         else:
             lines.append(f"{pad}- {_scalar(item)}")
 
