@@ -112,6 +112,8 @@ class User:
     full_name: str
     roles: frozenset[str]
     title: str = ""
+    # [users.signing]: the person's signature image and key, read by vanban.signing.material.
+    signing: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ class Workspace:
     book: str = DEFAULT_BOOK
     # [awards]: defaults an award dossier's data may override (luong_co_so, ty_le_toi_thieu).
     award_settings: Mapping[str, Any] = field(default_factory=dict)
+    # [signing]: the body's seal and key, time format, time-stamp server (vanban.signing.material).
+    signing: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def state_dir(self) -> Path:
@@ -158,6 +162,13 @@ def _text(raw: Mapping[str, Any], key: str, path: Path, where: str, required: bo
     return value.strip()
 
 
+def _table(raw: Mapping[str, Any], key: str, path: Path, where: str) -> dict[str, Any]:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        raise _bad(path, where, "phải là một bảng", "it must be a table")
+    return value
+
+
 def _users(raw: Any, path: Path) -> dict[str, User]:
     if not isinstance(raw, list) or not raw:
         raise _bad(path, "[[users]]", "chưa khai báo người dùng nào", "no users are declared")
@@ -182,6 +193,7 @@ def _users(raw: Any, path: Path) -> dict[str, User]:
             full_name=_text(item, "full_name", path, where, required=True),
             roles=frozenset(roles),
             title=_text(item, "title", path, where, required=False),
+            signing=_table(item, "signing", path, f"{where}.signing"),
         )
     return users
 
@@ -250,6 +262,7 @@ def load_workspace(root: Path, environ: Mapping[str, str] | None = None) -> Work
         users=_users(raw.get("users"), path),
         store_url=url,
         award_settings=award_settings,
+        signing=_table(raw, "signing", path, "[signing]"),
     )
 
 

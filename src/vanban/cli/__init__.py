@@ -124,6 +124,11 @@ COMMANDS = {
         "archive",
         "Lưu trữ hồ sơ ID (văn thư, sau khi đính kèm bản đã ký), kiểm tra lại hoặc xuất gói.",
     ),
+    "sign": LazyCommand(
+        "vanban.cli.sign",
+        "sign",
+        "Ký số theo Nghị định 30: lãnh đạo ký hồ sơ đã duyệt, văn thư cấp số và đóng dấu.",
+    ),
 }
 
 

@@ -42,7 +42,7 @@ def _coverage(check: SignatureCheck) -> tuple[str, str]:
     )
 
 
-def _show_signatures(output: Output, checks: tuple[SignatureCheck, ...], indent: str) -> None:
+def show_signatures(output: Output, checks: tuple[SignatureCheck, ...], indent: str) -> None:
     for number, check in enumerate(checks, start=1):
         output.say(
             f"{indent}Chữ ký {number} “{check.field}”: {check.signer} ({check.subject})",
@@ -93,7 +93,7 @@ def attach(context: click.Context, dossier_id: int, pdf: Path, unsigned: bool) -
         f"{record.size:,} bytes, sha256 {record.sha256[:16]}…).",
     )
     if result.signatures:
-        _show_signatures(output, result.signatures, "")
+        show_signatures(output, result.signatures, "")
     else:
         output.say(
             "Tệp không có chữ ký số; đã ghi là bản quét (--unsigned).",
@@ -211,7 +211,7 @@ def _report(output: Output, report: VerifyReport) -> None:
                 f"  FAIL {check.where}{digest}: {check.problem.en}",
             )
         if check.signatures:
-            _show_signatures(output, check.signatures, "       ")
+            show_signatures(output, check.signatures, "       ")
 
 
 @archive.command("verify")

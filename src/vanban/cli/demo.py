@@ -35,6 +35,11 @@ def demo(context: click.Context, folder: Path) -> None:
             f"{dossier.number or '':>3}  {main}"
         )
     output.line("")
+    for signed in report.signed_files:
+        output.say(
+            f"Đã ký số (lãnh đạo, số và ngày, dấu cơ quan; khóa và ảnh MẪU): {signed}",
+            f"Signed (leader, number and date, body's seal; SAMPLE keys and images): {signed}",
+        )
     if report.certificates:
         output.say(
             f"Giấy khen đã in ({len(report.certificates)}): {report.certificates[0].parent}",

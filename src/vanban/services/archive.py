@@ -24,7 +24,7 @@ from vanban.archive.metadata import (
     normalise_retention,
 )
 from vanban.archive.package import software_agent, write_package
-from vanban.archive.pdf import MAX_PDF_BYTES, AttachmentError, read_pdf
+from vanban.archive.pdf import MAX_PDF_BYTES, AttachmentError, PdfFile, read_pdf
 from vanban.archive.signatures import (
     SignatureCheck,
     TrustRoots,
@@ -95,13 +95,28 @@ class ArchiveService:
         self, user: User, dossier_id: int, path: Path, *, unsigned: bool = False
     ) -> AttachResult:
         """Check the PDF at ``path`` and keep it, byte for byte, with an issued dossier."""
-        _require_clerk(user)
+        require_clerk(user)
         # Cheap refusals first, so a wrong dossier is named before a large file is read.
         with self.store.read() as tx:
             self._require_attachable(tx.get_dossier(dossier_id))
         pdf = read_pdf(path, self.max_bytes)
         checks = tuple(validate_signatures(pdf.content, pdf.name, self.trust_roots()))
-        _judge(pdf.name, checks, unsigned)
+        judge(pdf.name, checks, unsigned)
+        return self.keep(user, dossier_id, pdf, checks, ATTACH_EVENT, signed_comment(checks))
+
+    def keep(
+        self,
+        user: User,
+        dossier_id: int,
+        pdf: PdfFile,
+        checks: tuple[SignatureCheck, ...],
+        event_name: str,
+        comment: str,
+    ) -> AttachResult:
+        """Store a checked PDF of an issued dossier byte for byte, with its history entry.
+
+        Used by ``attach`` (a file signed elsewhere) and by signing inside vanban.
+        """
         sha256 = hashlib.sha256(pdf.content).hexdigest()
         now = self.dossiers.clock()
         with self.store.transaction() as tx:
@@ -120,10 +135,10 @@ class ArchiveService:
             event = tx.add_event(
                 dossier_id=dossier_id,
                 actor=user.login,
-                event=ATTACH_EVENT,
+                event=event_name,
                 from_state=dossier.state,
                 to_state=dossier.state,
-                comment=_attach_comment(checks),
+                comment=comment,
                 at=now,
                 documents=[DocumentRef(pdf.name, sha256)],
             )
@@ -282,7 +297,7 @@ class ArchiveService:
         return sorted(f"data/{relative}" for relative in payload)
 
 
-def _require_clerk(user: User) -> None:
+def require_clerk(user: User) -> None:
     if CLERK not in user.roles:
         raise NotPermittedError(
             f"Chỉ văn thư (clerk) mới đính kèm bản đã ký; “{user.login}” không có vai trò này.",
@@ -290,7 +305,7 @@ def _require_clerk(user: User) -> None:
         )
 
 
-def _judge(name: str, checks: Sequence[SignatureCheck], unsigned: bool) -> None:
+def judge(name: str, checks: Sequence[SignatureCheck], unsigned: bool) -> None:
     """Refuse a file whose signatures show a change, or that is not what --unsigned says."""
     if not checks and not unsigned:
         raise AttachmentError(
@@ -348,7 +363,7 @@ def _require_match(dossier_id: int, name: str, sha256: str, content: bytes) -> N
         )
 
 
-def _attach_comment(checks: Sequence[SignatureCheck]) -> str:
+def signed_comment(checks: Sequence[SignatureCheck]) -> str:
     if not checks:
         return "Bản quét, không có chữ ký số."
     signers = ", ".join(

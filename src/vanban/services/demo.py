@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -12,14 +12,19 @@ from vanban.awards import read_nominees, write_nominees_xlsx
 from vanban.errors import WorkspaceError
 from vanban.models import DossierSummary
 from vanban.resources import shipped_dir
+from vanban.services.archive import ArchiveService
 from vanban.services.batch import BatchService
 from vanban.services.documents import DocumentService, RenderResult
 from vanban.services.dossiers import DossierService
 from vanban.services.register_export import export_register
+from vanban.services.signing import SigningService
+from vanban.services.signing_samples import add_sample_signing
 from vanban.workspace import WORKSPACE_FILE, init_workspace, load_workspace
 
 # The people of the starter workspace (vanban init) and what each does.
 SECRETARY, REVIEWER, APPROVER, CLERK = "minh", "an", "huong", "lan"
+# The password of the demo's sample PKCS#12 keys: throwaway material in a throwaway workspace.
+DEMO_PASSWORD = "mau-chi-de-thu"
 RETURN_COMMENT = "Đề nghị bổ sung nơi nhận và kiểm tra lại căn cứ trước khi trình lãnh đạo."
 
 
@@ -34,6 +39,7 @@ class DemoReport:
     register_file: Path
     certificates: list[Path]
     main_files: dict[int, Path]  # each dossier's main document (the one numbered on issue)
+    signed_files: list[Path] = field(default_factory=list)  # signed in vanban (sample keys)
 
 
 def run_demo(folder: Path) -> DemoReport:
@@ -48,8 +54,12 @@ def run_demo(folder: Path) -> DemoReport:
     documents = DocumentService()
     rendered = documents.render_samples(folder / "van_ban_mau")
     init_workspace(folder)
+    # Sample keys, certificates and images (marked MẪU) so one dossier is signed end to end.
+    add_sample_signing(load_workspace(folder), APPROVER, DEMO_PASSWORD)
     service = DossierService(load_workspace(folder))
     user = service.workspace.user
+    signing = SigningService(ArchiveService(service))
+    signed: list[Path] = []
     data_dir = folder / "du_lieu"
     data_dir.mkdir(exist_ok=True)
     dossier_ids = []
@@ -72,7 +82,19 @@ def run_demo(folder: Path) -> DemoReport:
             )
         service.advance(user(REVIEWER), dossier_id, "review")
         service.advance(user(APPROVER), dossier_id, "approve")
+        # The first dossier the approver signs is signed in the office's order (kept to one,
+        # so the demo stays fast): leader, then number and date, then the body's seal.
+        sign_it = not signed and _signer(values) == user(APPROVER).full_name
+        if sign_it:
+            signing.sign_as_leader(user(APPROVER), dossier_id, DEMO_PASSWORD)
         service.advance(user(CLERK), dossier_id, "issue")
+        if sign_it:
+            sealed = signing.seal(user(CLERK), dossier_id, DEMO_PASSWORD).attachment
+            target = folder / "van_ban_ban_hanh" / sealed.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with service.store.read() as tx:
+                target.write_bytes(tx.get_blob(sealed.sha256))
+            signed.append(target)
         dossier_ids.append(dossier_id)
     award_id, certificates = _award_dossier(service, data_dir, folder)
     dossier_ids.append(award_id)
@@ -87,7 +109,14 @@ def run_demo(folder: Path) -> DemoReport:
         for path in issued
         if path.name == f"{service.workflow(dossier.workflow).document}_{dossier.id:04d}.docx"
     }
-    return DemoReport(folder, rendered, dossiers, issued, register_file, certificates, main_files)
+    return DemoReport(
+        folder, rendered, dossiers, issued, register_file, certificates, main_files, signed
+    )
+
+
+def _signer(values: dict[str, object]) -> str:
+    signature = values.get("ky")
+    return str(signature.get("ho_ten", "")) if isinstance(signature, dict) else ""
 
 
 def _award_dossier(service: DossierService, data_dir: Path, folder: Path) -> tuple[int, list[Path]]:
