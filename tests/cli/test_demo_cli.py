@@ -9,6 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from tests.conftest import CliResult
+from vanban.archive.signatures import load_trust_roots, validate_signatures
 from vanban.documents.inspect import document_lines
 
 Run = Callable[..., CliResult]
@@ -62,9 +63,18 @@ def test_demo_runs_the_seed_dossiers_to_issued(run_cli: Run, tmp_path: Path) -> 
         "submit",
         "review",
         "approve",
+        "sign",
         "issue",
+        "sign",
     ]
     assert {event["actor"] for event in history} == {"minh", "an", "huong", "lan"}
+    # That dossier was signed in the office's order with the sample keys (marked MẪU).
+    sealed = folder / "van_ban_ban_hanh" / "ke_hoach_0001_da_ky.pdf"
+    checks = validate_signatures(sealed.read_bytes(), sealed.name, load_trust_roots(folder))
+    assert [(c.signer, c.trusted, c.problem) for c in checks] == [
+        ("Mai Thu Hương", True, None),
+        ("HỘI KHUYẾN HỌC TỈNH SƠN LA", True, None),
+    ]
 
 
 def test_demo_prints_a_table(run_cli: Run, tmp_path: Path) -> None:

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import click
 
-from vanban.archive.pdf import read_pdf
 from vanban.cli.archive import show_signatures
 from vanban.cli.session import get_session
 from vanban.documents import write_atomically
 from vanban.errors import ValidationError
-from vanban.services.archive import ArchiveService, require_clerk
+from vanban.services.archive import ArchiveService
 from vanban.services.signing import SigningService
 
 
@@ -90,13 +89,12 @@ def sign(
     if not target.isdigit():
         if not number or output is None:
             raise click.UsageError("FILE.pdf cần --number SỐ/KÝ-HIỆU và -o OUT.pdf.")
-        require_clerk(user)
-        pdf = read_pdf(Path(target))
-        signed = signing.sign_text(pdf, number, _secret(password_stdin))
+        signed = signing.sign_file(user, Path(target), number, _secret(password_stdin))
         write_atomically(signed, output)
         out.say(
-            f"Đã ký số cơ quan lên “{pdf.name}” (góc trên phải: {number}); ghi {output}.",
-            f"Signed “{pdf.name}” with the body's signature (top right: {number}); wrote {output}.",
+            f"Đã ký số cơ quan lên “{Path(target).name}” (góc trên phải: {number}); ghi {output}.",
+            f"Signed “{Path(target).name}” with the body's signature (top right: {number}); "
+            f"wrote {output}.",
         )
         out.emit({"ok": True, "output": str(output)})
         return

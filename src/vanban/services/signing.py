@@ -237,6 +237,11 @@ class SigningService:
         signed = self.sign_text(pdf, self.number_and_symbol(dossier), secret)
         return self._keep(user, dossier_id, signed, f"{Path(pdf.name).stem}_da_ky.pdf")
 
+    def sign_file(self, user: User, path: Path, number_and_symbol: str, secret: str) -> bytes:
+        """The văn thư signs a PDF outside any dossier: the body's text-only signature."""
+        require_clerk(user)
+        return self.sign_text(read_pdf(path, self.archive.max_bytes), number_and_symbol, secret)
+
     def sign_text(self, pdf: PdfFile, number_and_symbol: str, secret: str) -> bytes:
         """Return ``pdf`` signed with the body's key, the number and time at the top right."""
         existing = validate_signatures(pdf.content, pdf.name, self.archive.trust_roots())
