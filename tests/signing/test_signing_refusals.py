@@ -122,7 +122,7 @@ def test_a_missing_token_is_a_sentence(run_cli: Run, monkeypatch, approved: Path
 def test_only_the_named_signer_signs(run_cli: Run, monkeypatch, approved: Path) -> None:
     result = _sign(run_cli, monkeypatch, approved, "lan", "1")
     assert result.exit_code == 1
-    assert "Chỉ lãnh đạo (approver) ký duyệt văn bản; “lan”" in result.stderr
+    assert "bước ký này cần hồ sơ đã ban hành" in result.stderr
 
 
 def test_no_password_off_a_terminal(run_cli: Run, monkeypatch, approved: Path) -> None:
@@ -200,3 +200,50 @@ def test_the_same_order_with_the_leaders_key_on_softhsm2(
     extra = _sign(run_cli, monkeypatch, approved, "lan", "1", "--attachment", appendix)
     assert extra.exit_code == 0, extra.stderr
     assert "phu_luc_da_ky.pdf" in extra.stdout
+
+
+def test_a_pdf_changed_after_signing_is_not_signed_again(
+    run_cli: Run, monkeypatch, approved: Path, tmp_path: Path
+) -> None:
+    from tests.archive.helpers import blank_pdf, flip_signed_byte, make_ca, sign
+
+    broken = tmp_path / "da_sua.pdf"
+    broken.write_bytes(flip_signed_byte(sign(blank_pdf(), make_ca().issue("Mai Thu Hương"))))
+    out = tmp_path / "out.pdf"
+    result = _sign(
+        run_cli, monkeypatch, approved, "lan", broken, "--number", "01/KH-HKH", "-o", out
+    )
+    assert result.exit_code == 1
+    assert "không còn nguyên vẹn" in result.stderr
+    assert not out.exists()
+
+
+def test_a_loose_pdf_gets_the_text_only_body_signature(
+    run_cli: Run, monkeypatch, approved: Path, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from tests.archive.helpers import blank_pdf
+    from vanban.archive.signatures import load_trust_roots, validate_signatures
+
+    source = tmp_path / "phu_luc.pdf"
+    source.write_bytes(blank_pdf())
+    out = tmp_path / "phu_luc_da_ky.pdf"
+    result = _sign(
+        run_cli, monkeypatch, approved, "lan", source, "--number", "01/KH-HKH", "-o", out
+    )
+    assert result.exit_code == 0, result.stderr
+    [check] = validate_signatures(out.read_bytes(), out.name, load_trust_roots(approved))
+    assert (check.signer, check.trusted, check.problem) == (
+        "HỘI KHUYẾN HỌC TỈNH SƠN LA",
+        True,
+        None,
+    )
+    reader = PdfReader(out)
+    [widget] = [a.get_object() for a in reader.pages[0]["/Annots"]]
+    rect = [float(v) for v in widget["/Rect"]]
+    assert rect[2] > 595 - 60  # the right of an A4 page …
+    assert rect[3] > 842 - 30  # … at its top
+    stream = widget["/AP"]["/N"].get_object().get_data()
+    # The text's /ActualText: "01/KH-HKH" with "/" and "-" written as octal escapes.
+    assert b"(01\\057KH\\055HKH)" in stream

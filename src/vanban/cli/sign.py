@@ -89,8 +89,8 @@ def sign(
     if not target.isdigit():
         if not number or output is None:
             raise click.UsageError("FILE.pdf cần --number SỐ/KÝ-HIỆU và -o OUT.pdf.")
-        signed = signing.sign_file(user, Path(target), number, _secret(password_stdin))
-        write_atomically(signed, output)
+        content = signing.sign_file(user, Path(target), number, _secret(password_stdin))
+        write_atomically(content, output)
         out.say(
             f"Đã ký số cơ quan lên “{Path(target).name}” (góc trên phải: {number}); ghi {output}.",
             f"Signed “{Path(target).name}” with the body's signature (top right: {number}); "
@@ -104,22 +104,27 @@ def sign(
         what_vi, what_en = "phụ lục đã ký số cơ quan", "appendix signed by the body"
     else:
         state = signing.dossiers.show(dossier_id, user).dossier.state
-        if state == "approved":
-            leader = signing.sign_as_leader(user, dossier_id, _secret(password_stdin))
+        # The approver signs an approved dossier (or signs again, once issued, when the year
+        # changed before sealing); the văn thư seals an issued one.
+        leader = "approver" in user.roles and (
+            state == "approved" or (state == "issued" and "clerk" not in user.roles)
+        )
+        if leader:
+            signed = signing.sign_as_leader(user, dossier_id, _secret(password_stdin))
             out.say(
-                f"Lãnh đạo đã ký “{leader.document.name}” của hồ sơ số {dossier_id}; văn thư "
+                f"Lãnh đạo đã ký “{signed.document.name}” của hồ sơ số {dossier_id}; văn thư "
                 "cấp số (vanban issue) rồi ký số cơ quan (vanban sign).",
-                f"The leader signed “{leader.document.name}” of dossier {dossier_id}; the "
+                f"The leader signed “{signed.document.name}” of dossier {dossier_id}; the "
                 "clerk now issues it (vanban issue) and signs for the body (vanban sign).",
             )
-            show_signatures(out, leader.signatures, "  ")
+            show_signatures(out, signed.signatures, "  ")
             out.emit(
                 {
                     "ok": True,
                     "dossier": dossier_id,
-                    "document": leader.document.name,
-                    "sha256": leader.document.sha256,
-                    "signatures": [check.to_json() for check in leader.signatures],
+                    "document": signed.document.name,
+                    "sha256": signed.document.sha256,
+                    "signatures": [check.to_json() for check in signed.signatures],
                 }
             )
             return

@@ -370,6 +370,15 @@ class DossierService:
             written.append(target)
         return written
 
+    def unnumbered(self, dossier: Dossier) -> RenderedDocument:
+        """The dossier's main document as it will be issued, before its number and date.
+
+        What the leader signs: the number and date blanks stay open for the văn thư, and the
+        year printed is this year's (``nam`` is only the draft's year).
+        """
+        data = {key: value for key, value in dossier.data.items() if key not in _ISSUE_KEYS}
+        return self._render(self.workflow(dossier.workflow), data)
+
     # ---- rehearsing the issue ------------------------------------------------------------------
 
     @staticmethod
@@ -532,6 +541,10 @@ def workflow_definitions(
     if local is not None and local.is_dir():
         definitions.update(load_workflows(local, known_templates))
     return definitions
+
+
+# What the issue sets (so, ngay) and what it drops (the draft year nam).
+_ISSUE_KEYS = ("so", "ngay", "nam")
 
 
 def _numbered(data: Mapping[str, Any], number: int, day: dt.date) -> dict[str, Any]:

@@ -92,7 +92,7 @@ class SigningService:
         with self.dossiers.store.read() as tx:
             dossier = tx.get_dossier(dossier_id)
             documents = tx.current_documents(dossier_id)
-        self._require_state(dossier, "approved", "đã duyệt", "approved")
+        self._require_leader_state(dossier)
         definition = self.dossiers.workflow(dossier.workflow)
         values = {**self.workspace.organization.document_defaults(dossier.data), **dossier.data}
         raw_signature = values.get("ky")
@@ -119,13 +119,15 @@ class SigningService:
                 f"Hồ sơ số {dossier_id} chưa có văn bản để ký.",
                 f"Dossier {dossier_id} has no document to sign.",
             )
-        docx = self._blob(dossier_id, source[0])
         now = self.dossiers.clock()
         # The key and certificate are checked first: a wrong password or certificate is told
         # before the document is converted.
         with open_signer(mine.key, secret) as signer:
             check_certificate(signer, mine.identity, now)
             converter = self.converter or LibreOfficeConverter()
+            # Rendered as it will be issued (this year, blanks for number and date): the draft
+            # stored at submit may print the year its data named.
+            docx = self.dossiers.unnumbered(dossier).content
             pdf = convert_one(converter, source[0].name, docx)
             pages = check_pdf(pdf, Path(source[0].name))
             block = find_signature_block(pdf, pages, title, name)
@@ -144,7 +146,12 @@ class SigningService:
         checks = self._checked(signed, file_name)
         with self.dossiers.store.transaction() as tx:
             current = tx.get_dossier(dossier_id)
-            self._require_state(current, "approved", "đã duyệt", "approved")
+            self._require_leader_state(current)
+            if any(a.name == sealed_name(file_name) for a in tx.attachments(dossier_id)):
+                raise WorkflowError(
+                    f"Hồ sơ số {dossier_id} đã được đóng dấu ban hành; không ký lại.",
+                    f"Dossier {dossier_id} is already sealed and issued; it is not signed again.",
+                )
             sha256 = hashlib.sha256(signed).hexdigest()
             event = tx.add_event(
                 dossier_id=dossier_id,
@@ -202,10 +209,11 @@ class SigningService:
         if printed_year(content) != dossier.issued_on.year:
             raise WorkflowError(
                 f"Bản lãnh đạo đã ký in năm {printed_year(content)}, nhưng văn bản ban hành năm "
-                f"{dossier.issued_on.year}. Năm đã ký không sửa được; hãy để lãnh đạo ký lại.",
+                f"{dossier.issued_on.year}. Năm đã ký không sửa được; hãy để lãnh đạo ký lại "
+                f"(“vanban sign {dossier_id}”) rồi đóng dấu.",
                 f"The copy the leader signed prints the year {printed_year(content)}, but it is "
                 f"issued in {dossier.issued_on.year}. A signed year cannot change; have the "
-                "leader sign again.",
+                f"leader sign again (“vanban sign {dossier_id}”), then seal it.",
             )
         body = material.organization(
             self.workspace.root,
@@ -222,8 +230,7 @@ class SigningService:
             sealed = seal_with_number(
                 content, signer, body.image, values, blanks, self._options("Ban hành văn bản")
             )
-        name = leader.name.removesuffix(LEADER_SUFFIX) + "_da_ky.pdf"
-        return self._keep(user, dossier_id, sealed, name)
+        return self._keep(user, dossier_id, sealed, sealed_name(leader.name))
 
     # ---- 3. attachments and appendices -----------------------------------------------------
 
@@ -304,6 +311,11 @@ class SigningService:
             )
         return content
 
+    def _require_leader_state(self, dossier: Dossier) -> None:
+        # Issued too: a leader signs again when the year changed before the văn thư sealed.
+        if dossier.state != "issued":
+            self._require_state(dossier, "approved", "đã duyệt", "approved")
+
     def _require_state(self, dossier: Dossier, state: str, label_vi: str, label_en: str) -> None:
         if dossier.state == state:
             return
@@ -312,6 +324,11 @@ class SigningService:
             f"Hồ sơ số {dossier.id} đang ở trạng thái “{label}”; bước ký này cần hồ sơ {label_vi}.",
             f"Dossier {dossier.id} is “{dossier.state}”; this signing step needs it {label_en}.",
         )
+
+
+def sealed_name(leader_name: str) -> str:
+    """The name of the sealed copy made from the leader's: "ke_hoach_0001_da_ky.pdf"."""
+    return leader_name.removesuffix(LEADER_SUFFIX) + "_da_ky.pdf"
 
 
 def _fold(text: str) -> str:
