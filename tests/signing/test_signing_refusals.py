@@ -10,6 +10,7 @@ import io
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -239,8 +240,8 @@ def test_a_loose_pdf_gets_the_text_only_body_signature(
         True,
         None,
     )
-    reader = PdfReader(out)
-    [widget] = [a.get_object() for a in reader.pages[0]["/Annots"]]
+    annotations: Any = PdfReader(out).pages[0]["/Annots"]
+    [widget] = [a.get_object() for a in annotations]
     rect = [float(v) for v in widget["/Rect"]]
     assert rect[2] > 595 - 60  # the right of an A4 page …
     assert rect[3] > 842 - 30  # … at its top
