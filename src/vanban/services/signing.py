@@ -22,8 +22,8 @@ from pypdf import PdfReader
 
 from vanban.archive.pdf import PdfFile, check_pdf, read_pdf
 from vanban.archive.signatures import SignatureCheck, validate_signatures
-from vanban.documents.context import number_and_symbol
 from vanban.documents.pdf import PDF_MEDIA_TYPE, LibreOfficeConverter, PdfConverter, convert_one
+from vanban.documents.symbol import number_and_symbol
 from vanban.errors import IntegrityError, NotPermittedError, ValidationError, WorkflowError
 from vanban.models import DocumentRecord, DocumentRef, Dossier
 from vanban.services.archive import (
