@@ -248,3 +248,20 @@ def test_a_loose_pdf_gets_the_text_only_body_signature(
     stream = widget["/AP"]["/N"].get_object().get_data()
     # The text's /ActualText: "01/KH-HKH" with "/" and "-" written as octal escapes.
     assert b"(01\\057KH\\055HKH)" in stream
+
+
+def test_a_configured_image_that_is_not_transparent_signs_nothing(
+    run_cli: Run, monkeypatch, approved: Path
+) -> None:
+    Image.new("RGB", (600, 250), (20, 40, 200)).save(approved / "signing" / "nen_trang.png")
+    set_user_signing(
+        approved,
+        "huong",
+        'signing = { image = "signing/nen_trang.png", pkcs12 = "signing/huong.p12" }',
+    )
+    before = _snapshot(approved)
+    result = _sign(run_cli, monkeypatch, approved, "huong", "1")
+    assert result.exit_code == 1
+    assert "ảnh không có nền trong suốt" in result.stderr
+    assert result.stderr.count("\n") == 1  # one sentence pair on one line, no traceback
+    assert _snapshot(approved) == before
