@@ -10,6 +10,7 @@ part on every shipped template.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import pyexpat
@@ -31,11 +32,10 @@ from vanban.docx.template import (
     BodyTemplate,
     PartTemplate,
     PreparedTemplate,
+    PropertiesTemplate,
     prepare,
 )
 
-# docxtpl renders these core properties (render_properties) through Jinja.
-_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 # docxtpl's resolve_listing rewrites only the text of <w:t> elements, and only where it holds
 # one of these characters; one search finds whether there is anything for it to do.
 _LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\n\t\a\f]")
@@ -101,21 +101,20 @@ class DocxRenderer:
         for part in prepared.parts:
             changed[part.name] = _render_part(part, values)
         if prepared.core_properties is not None:
-            changed[CORE_PROPERTIES] = self._render_properties(prepared.core_properties, values)
+            changed[CORE_PROPERTIES] = _render_properties(prepared.core_properties, values)
         return replace_members(prepared.members, changed)
 
-    def _render_properties(self, content: bytes, context: dict[str, Any]) -> bytes:
-        # Through python-docx's own element class: the same setters (and 255-character limit)
-        # as docxtpl's render_properties, which sets these six properties.
-        from docx.opc.coreprops import CoreProperties
-        from docx.oxml.parser import parse_xml
 
-        element = parse_xml(content)
-        properties = CoreProperties(element)
-        for name in _PROPERTIES:
-            source = getattr(properties, name)
-            setattr(properties, name, self.environment.from_string(source).render(context))
-        return bytes(etree.tostring(element, encoding="UTF-8", standalone=True))
+def _render_properties(template: PropertiesTemplate, context: dict[str, Any]) -> bytes:
+    # Through python-docx's own element class: the same setters (and 255-character limit)
+    # as docxtpl's render_properties.
+    from docx.opc.coreprops import CoreProperties
+
+    element = copy.deepcopy(template.base)
+    properties = CoreProperties(element)
+    for name, compiled in template.compiled:
+        setattr(properties, name, compiled.render(context))
+    return bytes(etree.tostring(element, encoding="UTF-8", standalone=True))
 
 
 def _render_jinja(compiled: Any, context: dict[str, Any]) -> str:

@@ -31,6 +31,8 @@ _HEADER_FOOTER = {
 }
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _MARKERS = (b"{{", b"{%", b"{#")
+# docxtpl renders these core properties (render_properties) through Jinja.
+PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 # Cell-level tags add or drop cells, and repeated drawings repeat their ids: for these the body
 # is reparsed after rendering to repair the table grid and renumber the ids, as docxtpl does.
 _NEEDS_TREE = re.compile(r"{%-?\s*(?:tc|colspan|cellbg|hm|vm)\b|wp:docPr")
@@ -64,13 +66,22 @@ class PartTemplate:
 
 
 @dataclass(frozen=True)
+class PropertiesTemplate:
+    """core.xml with the six properties docxtpl renders: the constant ones already set, the
+    ones holding Jinja compiled (render_properties sets all six, creating missing elements)."""
+
+    base: Any  # the CT_CoreProperties element; copied for each render
+    compiled: tuple[tuple[str, Template], ...]
+
+
+@dataclass(frozen=True)
 class PreparedTemplate:
     """Everything a render needs that depends only on the template's bytes."""
 
     members: dict[str, Member]
     body: BodyTemplate
     parts: tuple[PartTemplate, ...]
-    core_properties: bytes | None  # core.xml when its properties hold Jinja
+    core_properties: PropertiesTemplate | None  # when core.xml holds Jinja
 
 
 def prepare(data: bytes, environment: Environment, patch: Any) -> PreparedTemplate:
@@ -92,13 +103,29 @@ def prepare(data: bytes, environment: Environment, patch: Any) -> PreparedTempla
         source = members[name].content().decode("utf-8")
         parts.append(PartTemplate(name, _compile(source, environment, patch), False))
     core = members.get(CORE_PROPERTIES)
-    core_content = core.content() if core is not None else None
+    core_content = core.content() if core is not None else b""
     return PreparedTemplate(
         members=members,
         body=_body(members[DOCUMENT].content(), environment, patch),
         parts=tuple(parts),
-        core_properties=core_content if core_content and has_jinja(core_content) else None,
+        core_properties=_properties(core_content, environment) if has_jinja(core_content) else None,
     )
+
+
+def _properties(content: bytes, environment: Environment) -> PropertiesTemplate:
+    from docx.opc.coreprops import CoreProperties
+    from docx.oxml.parser import parse_xml
+
+    element = parse_xml(content)
+    properties = CoreProperties(element)
+    compiled = []
+    for name in PROPERTIES:
+        source = getattr(properties, name)
+        if has_jinja(source.encode("utf-8")):
+            compiled.append((name, environment.from_string(source)))
+        else:  # Jinja would print it as it is
+            setattr(properties, name, source)
+    return PropertiesTemplate(element, tuple(compiled))
 
 
 def _compile(xml: str, environment: Environment, patch: Any) -> Template:

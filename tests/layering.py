@@ -1,0 +1,211 @@
+"""The layering rules of vanban: one table of allowed imports, and a checker that reads code.
+
+``ALLOWED`` is the one table: for each part of ``src/vanban`` (a package or a top module), the
+parts it may import. docs/architecture.md shows it (between the ``layers`` markers; regenerate
+with ``python -m tests.layering``) and tests/test_architecture.py fails when the two differ.
+
+The checker resolves what a module really imports: relative imports (``from ..store import``),
+``from vanban import store``, aliases, and module names written as strings for importlib
+(``"vanban.store"``, ``f"vanban.cli.{name}"``). Below ``cli/`` it also refuses what only the
+command line may do: print, write to ``sys.stdout``/``sys.stderr``, exit (``sys.exit``,
+``os._exit``, ``exit``, ``quit``, ``SystemExit``), import click or rich.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "vanban"
+ARCHITECTURE = Path(__file__).resolve().parent.parent / "docs" / "architecture.md"
+
+_BASE = {"errors", "models", "vietnamese", "resources", "atomic_write"}
+# part → the parts it may import (besides itself). "__init__" is vanban/__init__.py.
+ALLOWED: dict[str, set[str]] = {
+    "__init__": set(),
+    "__main__": {"cli"},
+    "errors": set(),
+    "models": set(),
+    "resources": set(),
+    "vietnamese": set(),
+    "atomic_write": {"errors"},
+    "docx": set(),
+    "workflow": {"errors"},
+    "documents": {"errors", "vietnamese", "resources", "atomic_write", "docx"},
+    "store": {"errors", "models"},
+    "archive": {"errors"},
+    "signing": {"errors"},
+    "awards": {"errors", "vietnamese", "atomic_write"},
+    "checker": {"errors", "vietnamese", "documents", "resources"},
+    "importing": {"errors", "vietnamese", "documents", "checker"},
+    "workspace": {"errors"},
+    "services": {
+        *_BASE,
+        *("documents", "workflow", "store", "workspace", "archive", "awards"),
+        *("checker", "importing", "signing"),
+    },
+    "cli": {*_BASE, "documents", "workflow", "workspace", "services", "checker", "__init__"},
+}
+# Parts that never touch a database (SQLAlchemy stays in store/).
+NO_DATABASE = {
+    *("docx", "documents", "vietnamese", "workflow", "models", "archive", "awards"),
+    *("importing", "signing"),
+}
+_ONLY_CLI = {"click", "rich"}
+_SPEAKING = {"cli", "__main__"}  # the command line and `python -m vanban`, which runs it
+_EXITS = {"exit", "quit"}  # builtins
+_STREAMS = {("sys", "stdout"), ("sys", "stderr"), ("sys", "exit"), ("os", "_exit")}
+
+
+def part_of(module: str) -> str:
+    """The part of ``vanban.x.y`` ("x"), or "__init__" for ``vanban`` itself."""
+    pieces = module.split(".")
+    return pieces[1] if len(pieces) > 1 else "__init__"
+
+
+def module_name(path: Path) -> str:
+    """The dotted name of the module at ``path`` under src/."""
+    relative = path.relative_to(PACKAGE.parent).with_suffix("")
+    pieces = list(relative.parts)
+    if pieces[-1] == "__init__":
+        pieces.pop()
+    return ".".join(pieces)
+
+
+def _is_package(path: Path) -> bool:
+    return path.name == "__init__.py"
+
+
+def _resolve(node: ast.ImportFrom, module: str, package: bool) -> str:
+    """The absolute module an ImportFrom names, relative levels resolved."""
+    if node.level == 0:
+        return node.module or ""
+    base = module.split(".") if package else module.split(".")[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def _exists(module: str) -> bool:
+    pieces = module.split(".")[1:]
+    if not pieces or not all(piece.isidentifier() for piece in pieces):
+        return False
+    relative = Path(*pieces)
+    return (PACKAGE / relative).is_dir() or (PACKAGE / relative).with_suffix(".py").is_file()
+
+
+def imported_modules(tree: ast.AST, module: str, package: bool) -> list[str]:
+    """Every module ``tree`` imports, absolute, including ``from vanban import store`` and
+    module names written as strings (importlib.import_module, lazy tables)."""
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            target = _resolve(node, module, package)
+            found.append(target)
+            for alias in node.names:  # `from vanban import store` imports vanban.store
+                if _exists(f"{target}.{alias.name}") and target.split(".")[0] == "vanban":
+                    found.append(f"{target}.{alias.name}")
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if node.value.startswith("vanban.") and _exists(node.value):  # not "vanban.toml"
+                found.append(node.value)
+        elif isinstance(node, ast.JoinedStr) and node.values:
+            head = node.values[0]
+            text = str(head.value).rstrip(".") if isinstance(head, ast.Constant) else ""
+            if text.startswith("vanban.") and _exists(text):
+                found.append(text)
+    return found
+
+
+def _module_aliases(tree: ast.AST) -> dict[str, str]:
+    """Local name → module, for ``import sys``, ``import sys as s``, ``import os``."""
+    aliases: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                aliases[alias.asname or alias.name.split(".")[0]] = alias.name
+    return aliases
+
+
+def _cli_only_uses(tree: ast.AST) -> list[str]:
+    """What ``tree`` does that only cli/ may do: print, use the streams, exit, click, rich."""
+    found: list[str] = []
+    aliases = _module_aliases(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id in {"print", *_EXITS}:
+                found.append(f"{node.func.id}()")
+            if node.func.id == "getattr" and len(node.args) >= 2:
+                target, name = node.args[0], node.args[1]
+                if isinstance(target, ast.Name) and isinstance(name, ast.Constant):
+                    pair = (aliases.get(target.id, target.id), name.value)
+                    if pair in _STREAMS:
+                        found.append(f"getattr({pair[0]}, {pair[1]!r})")
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            pair = (aliases.get(node.value.id, node.value.id), node.attr)
+            if pair in _STREAMS:
+                found.append(".".join(pair))
+        elif isinstance(node, ast.Name) and node.id == "SystemExit":
+            found.append("SystemExit")
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            for alias in node.names:
+                if (node.module, alias.name) in _STREAMS:
+                    found.append(f"from {node.module} import {alias.name}")
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+            )
+            found += [f"import {name}" for name in names if name.split(".")[0] in _ONLY_CLI]
+    return found
+
+
+def violations(path: Path, source: str | None = None) -> list[str]:
+    """Every layering rule the module at ``path`` (or ``source`` read as if it were there)
+    breaks, one sentence each; empty when it keeps them all."""
+    module = module_name(path)
+    part = part_of(module)
+    tree = ast.parse(source if source is not None else path.read_text(encoding="utf-8"))
+    problems = []
+    for target in imported_modules(tree, module, _is_package(path)):
+        top = target.split(".")[0]
+        if top == "vanban":
+            other = part_of(target)
+            if other != part and other not in ALLOWED.get(part, set()):
+                problems.append(f"{module} imports {target}: {part} may not import {other}")
+        elif top == "sqlalchemy" and part in NO_DATABASE:
+            problems.append(f"{module} imports {target}: only store/ talks to the database")
+    if part not in _SPEAKING:
+        problems += [f"{module} uses {use}: only cli/ may" for use in _cli_only_uses(tree)]
+    return problems
+
+
+def modules() -> list[Path]:
+    """Every module of src/vanban."""
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def table_markdown() -> str:
+    """The table of ALLOWED as docs/architecture.md shows it."""
+    lines = ["| part | may import |", "|---|---|"]
+    for part in sorted(ALLOWED, key=lambda name: (len(ALLOWED[name]), name)):
+        allowed = ", ".join(f"`{name}`" for name in sorted(ALLOWED[part])) or "—"
+        lines.append(f"| `{part}` | {allowed} |")
+    return "\n".join(lines)
+
+
+BEGIN, END = "<!-- layers:begin -->", "<!-- layers:end -->"
+
+
+def documented_table() -> str:
+    """The table between the layers markers of docs/architecture.md."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    return text[text.index(BEGIN) + len(BEGIN) : text.index(END)].strip()
+
+
+if __name__ == "__main__":
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
+    ARCHITECTURE.write_text(f"{text[:start]}\n{table_markdown()}\n{text[end:]}", encoding="utf-8")
+    print(ARCHITECTURE)
