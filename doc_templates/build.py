@@ -72,6 +72,10 @@ STYLES: dict[str, tuple[float, bool, bool, Any, float, float, bool]] = {
     "VB Căn cứ": (14, False, True, _JUSTIFY, 0, 6, True),
     "VB Nội dung": (BODY_SIZE, False, False, _JUSTIFY, 0, 6, True),
     "VB Đề mục": (BODY_SIZE, True, False, _JUSTIFY, 0, 6, True),
+    # A numbered item whose siblings are plain paragraphs: its number bold, its title plain.
+    "VB Đề mục thường": (BODY_SIZE, False, False, _JUSTIFY, 0, 6, True),
+    # The body's last paragraph: kept on the page of the signature that follows it.
+    "VB Nội dung cuối": (BODY_SIZE, False, False, _JUSTIFY, 0, 6, True),
     "VB Phần": (BODY_SIZE, True, False, _CENTER, 6, 6, False),
     "VB Nơi nhận tiêu đề": (12, True, True, _LEFT, 0, 0, False),
     "VB Nơi nhận": (11, False, False, _LEFT, 0, 0, False),
@@ -80,7 +84,14 @@ STYLES: dict[str, tuple[float, bool, bool, Any, float, float, bool]] = {
     "VB Họ tên": (14, True, False, _CENTER, 0, 0, False),
     "VB Số trang": (14, False, False, _CENTER, 0, 0, False),
 }
-_SINGLE_SPACED = {"VB Nội dung", "VB Đề mục", "VB Căn cứ", "VB Kính gửi"}
+_SINGLE_SPACED = {
+    "VB Nội dung",
+    "VB Nội dung cuối",
+    "VB Đề mục",
+    "VB Đề mục thường",
+    "VB Căn cứ",
+    "VB Kính gửi",
+}
 
 
 def _set_fonts(rpr: Any) -> None:
@@ -154,7 +165,14 @@ def _define_styles(document: Any) -> None:
             paragraph.line_spacing = LINE_SPACING
         else:
             paragraph.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        if name in ("VB Đề mục", "VB Phần", "VB Tên loại", "VB Trích yếu"):
+        if name in (
+            "VB Đề mục",
+            "VB Đề mục thường",
+            "VB Phần",
+            "VB Tên loại",
+            "VB Trích yếu",
+            "VB Nội dung cuối",
+        ):
             paragraph.keep_with_next = True
     rule = document.styles["VB Đường kẻ"]
     rule.paragraph_format.line_spacing = Pt(2)
@@ -331,6 +349,10 @@ def _body(document: Any) -> None:
     _tag(document, "{%p for p in than %}")
     _tag(document, '{%p if p.kieu == "de_muc" %}')
     _paragraph(document, "VB Đề mục", "{{r p.noi_dung }}")
+    _tag(document, '{%p elif p.kieu == "de_muc_thuong" %}')
+    _paragraph(document, "VB Đề mục thường", "{{r p.noi_dung }}")
+    _tag(document, '{%p elif p.kieu == "doan_cuoi" %}')
+    _paragraph(document, "VB Nội dung cuối", "{{r p.noi_dung }}")
     _tag(document, '{%p elif p.kieu == "phan" or p.kieu == "phan_tieu_de" %}')
     _paragraph(document, "VB Phần", "{{r p.noi_dung }}")
     _tag(document, '{%p elif p.kieu == "bang" %}')

@@ -61,8 +61,10 @@ def paragraphs(document: Any) -> list[Any]:
 
 
 def paragraph(document: Any, start: str) -> Any:
-    """Return the first paragraph whose text starts with ``start``."""
-    return next(p for p in paragraphs(document) if p.text.strip().startswith(start))
+    """Return the first paragraph starting with ``start`` (non-breaking spaces read as spaces)."""
+    return next(
+        p for p in paragraphs(document) if p.text.replace("\xa0", " ").strip().startswith(start)
+    )
 
 
 def run(document: Any, start: str) -> Any:

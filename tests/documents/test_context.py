@@ -43,18 +43,21 @@ def test_number_and_symbol(template: str, values: dict[str, Any], expected: str)
 
 
 def test_place_and_date_issued_and_draft() -> None:
+    # "ngày 29", "tháng 01", "năm 2024" never break apart (non-breaking spaces).
     assert _context(ngay=dt.date(2024, 1, 29))["dia_danh_ngay"] == (
-        "Sơn La, ngày 29 tháng 01 năm 2024"
+        "Sơn La, ngày\xa029 tháng\xa001 năm\xa02024"
     )
-    assert _context(nam=2023)["dia_danh_ngay"] == "Sơn La, ngày     tháng     năm 2023"
-    assert _context()["dia_danh_ngay"].endswith("năm 2024")  # the current year by default
+    assert _context(nam=2023)["dia_danh_ngay"] == "Sơn La, ngày     tháng     năm\xa02023"
+    assert _context()["dia_danh_ngay"].endswith("năm\xa02024")  # the current year by default
 
 
 def test_agency_and_signature_upper_case() -> None:
     context = _context()
-    assert context["co_quan"] == "HỘI KHUYẾN HỌC TỈNH SƠN LA"
+    # The place name stays on one line: "TỈNH SƠN LA" is joined by non-breaking spaces.
+    assert context["co_quan"] == "HỘI KHUYẾN HỌC TỈNH\xa0SƠN\xa0LA"
     assert context["ky"]["quyen_han"] == ["TM. HỘI KHUYẾN HỌC TỈNH"]
     assert context["ky"]["chuc_vu"] == "CHỦ TỊCH"
+    assert context["ky"]["ho_ten"] == "Mai\xa0Thu\xa0Hương"
 
 
 def test_on_behalf_and_deputy_lines_in_order() -> None:

@@ -19,7 +19,7 @@ from docxtpl import RichText
 from vanban.documents.award_layout import A4_LANDSCAPE
 from vanban.documents.body import ensure_body_end
 from vanban.documents.catalogue import TemplateSpec
-from vanban.documents.context import build_context, rich
+from vanban.documents.context import build_context, rich, signing_note
 from vanban.documents.data_source import KeyPath
 from vanban.documents.layout import A4_PORTRAIT, PageLayout, centred_rule, pt_to_mm
 from vanban.documents.markup import parse_emphasis, plain_text
@@ -33,6 +33,7 @@ from vanban.vietnamese import (
     to_roman,
     upper_vi,
 )
+from vanban.vietnamese.unbreakable import keep_together
 
 RULE_SHARE = 0.4  # as context.py: the rule under a title is 1/3 to 1/2 of its line
 DRAFT_BLANK = "     "
@@ -112,7 +113,7 @@ def signature_column(heading: Sequence[str], block: Mapping[str, Any] | None) ->
         lines.append(upper_vi(block["chuc_vu"]))
     return {
         "dong": lines,
-        "ghi_chu": (block or {}).get("ghi_chu", ""),
+        "ghi_chu": signing_note(block),
         "ho_ten": (block or {}).get("ho_ten", ""),
     }
 
@@ -298,6 +299,32 @@ def _rewards_sentence(values: Mapping[str, Any], total: int) -> str:
     )
 
 
+def _last_article(lines: Sequence[str]) -> list[str]:
+    """Return the last Điều's paragraphs: the effect clause opens it, as Mẫu 1.2 has it.
+
+    "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng … chịu trách nhiệm
+    thi hành Quyết định này./." — never the effect clause alone after the last Điều.
+    """
+    effect = [line for line in lines if _is_effect_clause(line)]
+    others = [line for line in lines if not _is_effect_clause(line)]
+    if effect and others:
+        opening = " ".join(_sentence(line) for line in [*effect, others[0]])
+        paragraphs = [opening, *others[1:]]
+    else:
+        paragraphs = list(lines)
+    paragraphs[-1] = ensure_body_end(paragraphs[-1])
+    return paragraphs
+
+
+def _is_effect_clause(line: str) -> bool:
+    return line.strip().casefold().startswith("quyết định này có hiệu lực")
+
+
+def _sentence(line: str) -> str:
+    line = line.strip()
+    return line if line.endswith((".", "./.")) else line.rstrip(",;:") + "."
+
+
 def build_quyet_dinh(
     spec: TemplateSpec, values: Mapping[str, Any], *, today: dt.date | None = None
 ) -> dict[str, Any]:
@@ -326,8 +353,7 @@ def build_quyet_dinh(
         f"Tặng {form} cho {count_phrase(collectives, individuals)} "
         f"{values['thanh_tich'].rstrip(' .,;')} (có danh sách kèm theo)."
     )
-    execution = list(values["thi_hanh"])
-    execution[-1] = ensure_body_end(execution[-1])
+    execution = _last_article(values["thi_hanh"])
     articles = [_article(1, first), _article(2, _rewards_sentence(values, total))]
     articles.append(_article(3, execution[0]))
     articles += [rich(text) for text in execution[1:]]
@@ -357,9 +383,9 @@ def build_quyet_dinh(
         tham_quyen=upper_vi(values["tham_quyen"]),
         dieu=articles[:-1],
         dieu_cuoi=articles[-1],
-        ds_trich_yeu=list_subject,
-        ds_kem_theo=attachment_line(
-            "Quyết định", values.get("so"), day, symbol, values["tham_quyen"], year
+        ds_trich_yeu=keep_together(list_subject),
+        ds_kem_theo=keep_together(
+            attachment_line("Quyết định", values.get("so"), day, symbol, values["tham_quyen"], year)
         ),
         ds_duong_ke=title_rule(list_subject, A4_PORTRAIT),
         bang=rows,

@@ -26,6 +26,7 @@ from vanban.documents.symbol import number_and_symbol
 from vanban.documents.text_metrics import longest_line_pt
 from vanban.documents.validation import SIGNATURE_PREFIXES
 from vanban.vietnamese import format_place_date, upper_vi
+from vanban.vietnamese.unbreakable import keep_name_together, keep_together
 
 # Rule under the issuing body and under the trích yếu: 1/3 to 1/2 of the text line (PL I).
 RULE_SHARE = 0.4
@@ -78,18 +79,33 @@ def _distribution(values: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+def signing_note(block: Mapping[str, Any] | None) -> str:
+    """Return the note printed in the signing space, never "(Đã ký)".
+
+    "(Đã ký)" marks a copy of a signed paper; vanban renders drafts and the original that is
+    about to be signed, on which it would be false. Other notes ("(Chữ ký số)") print.
+    """
+    note = str((block or {}).get("ghi_chu", ""))
+    return "" if fold_signed(note) else note
+
+
+def fold_signed(note: str) -> bool:
+    """Return True when ``note`` says the paper has been signed ("(Đã ký)", "đã ký")."""
+    return note.strip(" ()").casefold() == "đã ký"
+
+
 def _signature(values: Mapping[str, Any]) -> dict[str, Any]:
     block = values["ky"]
     authority = [
-        f"{SIGNATURE_PREFIXES[key]} {upper_vi(block[key])}"
+        keep_together(f"{SIGNATURE_PREFIXES[key]} {upper_vi(block[key])}")
         for key in (*_FIRST_LINE_PREFIXES, *_SECOND_LINE_PREFIXES)
         if key in block
     ]
     return {
         "quyen_han": authority,
-        "chuc_vu": upper_vi(block["chuc_vu"]),
-        "ho_ten": block["ho_ten"],
-        "ghi_chu": block.get("ghi_chu", ""),
+        "chuc_vu": keep_together(upper_vi(block["chuc_vu"])),
+        "ho_ten": keep_name_together(block["ho_ten"]),
+        "ghi_chu": signing_note(block),
     }
 
 
@@ -120,9 +136,14 @@ def _landscape(items: Sequence[BodyParagraph], index: int) -> bool:
 def body_items(items: Sequence[BodyParagraph]) -> list[dict[str, Any]]:
     """Return the body as the template loops over it: kind and rich text, or a table's markup."""
     result: list[dict[str, Any]] = []
+    texts = [index for index, item in enumerate(items) if item.table is None]
     for index, item in enumerate(items):
         if item.table is None:
-            result.append({"kieu": item.kind, "noi_dung": rich(item.text)})
+            # The last paragraph stays on the signature's page: no page holds only a signature.
+            kind = (
+                "doan_cuoi" if texts and index == texts[-1] and item.kind == "doan" else item.kind
+            )
+            result.append({"kieu": kind, "noi_dung": rich(keep_together(item.text))})
             continue
         wide = item.table.landscape
         markup = table_markup(
@@ -153,14 +174,14 @@ def build_context(
     parent = values.get("co_quan_chu_quan")
     type_name = upper_vi(spec.document_type) if spec.document_type else ""
     return {
-        "co_quan_chu_quan": upper_vi(parent) if parent else "",
-        "co_quan": upper_vi(values["co_quan"]),
+        "co_quan_chu_quan": keep_together(upper_vi(parent)) if parent else "",
+        "co_quan": keep_together(upper_vi(values["co_quan"])),
         "so_ky_hieu": number,
-        "dia_danh_ngay": _place_and_date(values, today),
-        "trich_yeu": rich(values.get("trich_yeu", "")),
+        "dia_danh_ngay": keep_together(_place_and_date(values, today)),
+        "trich_yeu": rich(keep_together(values.get("trich_yeu", ""))),
         "ghi_chu_trich_yeu": values.get("ghi_chu_trich_yeu", ""),
         "kinh_gui": _recipients(values),
-        "can_cu": _end_lines(values.get("can_cu", []), ";", "."),
+        "can_cu": [keep_together(line) for line in _end_lines(values.get("can_cu", []), ";", ".")],
         "than": body_items(body),
         "ky": _signature(values),
         "noi_nhan": _distribution(values),

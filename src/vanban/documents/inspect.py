@@ -46,8 +46,12 @@ class Block:
 
 
 def normalise(text: str) -> str:
-    """Return ``text`` in NFC with runs of blanks folded to one space and the ends trimmed."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """Return ``text`` in NFC with runs of blanks folded to one space and the ends trimmed.
+
+    A non-breaking hyphen (U+2011, which vanban puts in "2021-2030") reads as "-".
+    """
+    text = unicodedata.normalize("NFC", text).replace("\u2011", "-")
+    return _SPACES.sub(" ", text).strip()
 
 
 def open_docx(content: bytes) -> Any:

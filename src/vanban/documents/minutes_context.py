@@ -16,7 +16,7 @@ from typing import Any
 from vanban.documents.award_context import Problems, award_form, signature_column
 from vanban.documents.body import flatten_body
 from vanban.documents.catalogue import TemplateSpec
-from vanban.documents.context import build_context, rich
+from vanban.documents.context import build_context, rich, signing_note
 from vanban.vietnamese import format_date_long, format_number
 
 PASSED, FAILED = "Đạt", "Không đạt"
@@ -83,7 +83,7 @@ def _votes(values: Mapping[str, Any], total: int, problems: Problems) -> list[di
 def _signer(title: str, block: Mapping[str, Any]) -> dict[str, Any]:
     """Return a Mẫu 1.9 signature column: only THƯ KÝ or CHỦ TỌA above the name."""
     column = signature_column([title], None)
-    column.update(ho_ten=block["ho_ten"], ghi_chu=block.get("ghi_chu", ""))
+    column.update(ho_ten=block["ho_ten"], ghi_chu=signing_note(block))
     return column
 
 

@@ -43,6 +43,8 @@ _DEFAULT_WIDTH = 500  # anything not in the table: an average letter
 
 def _base_letter(char: str) -> str:
     """Return the unaccented base of a Vietnamese letter (ộ → o, Đ → D)."""
+    if char == "\u00a0":  # a non-breaking space is as wide as a space
+        return " "
     if char in "đĐ":
         return "d" if char == "đ" else "D"
     decomposed = unicodedata.normalize("NFD", char)
