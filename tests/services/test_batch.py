@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from vanban.awards import InvalidListError
+from vanban.awards import InvalidListError, Nominee, default_coefficients
 from vanban.documents.inspect import document_lines
 from vanban.errors import ValidationError
-from vanban.services.batch import BatchService
+from vanban.services.batch import BatchService, certificate_data, position_and_unit
 
 FORM = "Giấy khen của Chủ tịch Hội Khuyến học tỉnh"
 COMMON = {
@@ -146,3 +146,29 @@ def test_an_unknown_form_in_a_batch_names_the_known_forms(tmp_path: Path) -> Non
     with pytest.raises(InvalidListError) as caught:
         BatchService().run("giay_khen", tmp_path / "ds.yaml", tmp_path / "in")
     assert "có phải “Giấy khen của Chủ tịch Hội Khuyến học tỉnh”" in str(caught.value)
+
+
+def test_position_and_unit_read_as_one_phrase() -> None:
+    assert (
+        position_and_unit("Chủ tịch Hội Khuyến học xã", "Xã Chiềng Khương")
+        == "Chủ tịch Hội Khuyến học xã Chiềng Khương"
+    )
+    assert position_and_unit("Giáo viên", "Xã Chiềng Khương") == "Giáo viên, xã Chiềng Khương"
+    assert position_and_unit("", "Trường THCS Chiềng Khương") == "Trường THCS Chiềng Khương"
+
+
+def test_certificates_print_the_standard_wording_not_the_lists_summary() -> None:
+    nominee = Nominee(
+        row=2,
+        name="Bà Lò Thị Xuân",
+        kind="individual",
+        position="Hội viên",
+        unit="Xã Chiềng Cơi",
+        form=next(iter(default_coefficients())),
+        achievement="Vận động 35 hộ gia đình đăng ký gia đình học tập, quyên góp 12 triệu đồng",
+    )
+    values = certificate_data(nominee, COMMON)
+    assert values["thanh_tich"] == COMMON["thanh_tich"]
+    assert values["don_vi"] == "Hội viên, xã Chiềng Cơi"
+    without_common = {key: value for key, value in COMMON.items() if key != "thanh_tich"}
+    assert certificate_data(nominee, without_common)["thanh_tich"] == nominee.achievement

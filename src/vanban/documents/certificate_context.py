@@ -19,8 +19,10 @@ from typing import Any
 from vanban.documents.award_context import Problems
 from vanban.documents.award_layout import CERTIFICATE_MARGIN, CERTIFICATE_PAGE
 from vanban.documents.catalogue import TemplateSpec
+from vanban.documents.certificate_fit import Placed, fit_items
 from vanban.documents.layout import mm_to_twips
 from vanban.vietnamese import format_place_date, upper_vi
+from vanban.vietnamese.unbreakable import keep_name_together, keep_together
 
 DEFAULT_SIZE = 14.0
 # The items a blank can receive, in the order they are printed (top to bottom).
@@ -39,14 +41,14 @@ ITEMS = (
 def _texts(values: Mapping[str, Any]) -> dict[str, str]:
     """Return the text of every item the data provides."""
     texts = {
-        "ten": values["ten"],
-        "don_vi": values.get("don_vi", ""),
-        "thanh_tich": values["thanh_tich"],
+        "ten": keep_together(values["ten"]),
+        "don_vi": keep_together(values.get("don_vi", "")),
+        "thanh_tich": keep_together(values["thanh_tich"]),
         "quyet_dinh": f"Quyết định số: {values['so_quyet_dinh']}",
         "so_vao_so": f"Số vào sổ: {values['so_vao_so']}" if values.get("so_vao_so") else "",
-        "ngay": format_place_date(values["dia_danh"], values["ngay_quyet_dinh"]),
+        "ngay": keep_together(format_place_date(values["dia_danh"], values["ngay_quyet_dinh"])),
         "chuc_vu_ky": upper_vi(values.get("chuc_vu_ky", "")),
-        "nguoi_ky": values.get("nguoi_ky", ""),
+        "nguoi_ky": keep_name_together(values.get("nguoi_ky", "")),
     }
     return {item: text for item, text in texts.items() if text}
 
@@ -64,9 +66,15 @@ def build_phoi_khen(
 ) -> dict[str, Any]:
     """Bằng khen / Giấy khen: each item as a page-anchored frame at its (x, y) in mm."""
     problems = Problems()
+    if values.get("chuc_vu_ky") and not values.get("nguoi_ky"):
+        problems.add(
+            ("nguoi_ky",),
+            "có chức vụ người ký (“chuc_vu_ky”) thì phải có họ tên người ký (“nguoi_ky”) in dưới",
+            "a signer's title (“chuc_vu_ky”) needs the signer's name (“nguoi_ky”) under it",
+        )
     positions = merged_positions(spec, values)
     page_width, page_height = CERTIFICATE_PAGE
-    items = []
+    placed: list[Placed] = []
     for item, text in sorted(_texts(values).items(), key=lambda pair: ITEMS.index(pair[0])):
         position = positions.get(item, {})
         if "x" not in position or "y" not in position:
@@ -78,26 +86,32 @@ def build_phoi_khen(
             continue
         x, y = float(position["x"]), float(position["y"])
         width = float(position.get("width", page_width - CERTIFICATE_MARGIN - x))
-        if x + width > page_width or y >= page_height:
+        size = float(position.get("size", DEFAULT_SIZE))
+        placed.append(Placed(item, text, x, y, width, size, bool(position.get("bold")), 1))
+    items = []
+    for fitted in fit_items(placed):
+        position = positions[fitted.item]
+        if fitted.x + fitted.width > page_width or fitted.bottom > page_height:
             problems.add(
-                ("vi_tri", item),
-                f"“{item}” tràn ra ngoài tờ giấy {page_width:g} × {page_height:g} mm",
-                f"“{item}” runs off the {page_width:g} × {page_height:g} mm sheet",
+                ("vi_tri", fitted.item),
+                f"“{fitted.item}” tràn ra ngoài tờ giấy {page_width:g} × {page_height:g} mm",
+                f"“{fitted.item}” runs off the {page_width:g} × {page_height:g} mm sheet",
             )
             continue
         items.append(
             {
-                "muc": item,
-                "noi_dung": text,
-                "x": mm_to_twips(x),
-                "y": mm_to_twips(y),
-                "w": mm_to_twips(width),
-                "co": round(float(position.get("size", DEFAULT_SIZE)) * 2),  # half-points
+                "muc": fitted.item,
+                "noi_dung": fitted.text,
+                "x": mm_to_twips(fitted.x),
+                "y": mm_to_twips(fitted.y),
+                "w": mm_to_twips(fitted.width),
+                "co": round(fitted.size * 2),  # half-points
                 "dam": "1" if position.get("bold") else "0",
                 "nghieng": "1" if position.get("italic") else "0",
                 "can": position.get("align", "center"),
             }
         )
+    items.sort(key=lambda entry: ITEMS.index(entry["muc"]))
     problems.raise_any()
     return {
         "muc_in": items,

@@ -74,17 +74,41 @@ def file_name(index: int, nominee: Nominee) -> str:
 def certificate_data(nominee: Nominee, common: Mapping[str, Any]) -> dict[str, Any]:
     """The data of one certificate: the common fields, then the nominee's own.
 
-    ``ten`` is the name; ``don_vi`` the position and unit; ``thanh_tich`` the nominee's
-    achievement, or the common ``thanh_tich`` when the list leaves it empty.
+    ``ten`` is the name; ``don_vi`` the position and unit, joined as one phrase ("Chủ tịch Hội
+    Khuyến học xã Chiềng Khương", never "… xã, Xã Chiềng Khương"). ``thanh_tich`` is the
+    standard wording of the decision, given once in the common data; a nominee's own
+    achievement (the list's summary, written for the council) is printed only when there is no
+    common wording.
     """
-    unit = ", ".join(part for part in (nominee.position, nominee.unit) if part)
     values = dict(common)
     values["ten"] = nominee.name
+    unit = position_and_unit(nominee.position, nominee.unit)
     if unit:
         values["don_vi"] = unit
-    if nominee.achievement:
+    if nominee.achievement and not common.get("thanh_tich"):
         values["thanh_tich"] = nominee.achievement
     return values
+
+
+_UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "bản")
+
+
+def position_and_unit(position: str, unit: str) -> str:
+    """Join a position and a unit as a certificate prints them.
+
+    An administrative unit is written in lower case inside a phrase ("xã Chiềng Khương"), and
+    a position that already ends with the unit's word ("Chủ tịch Hội Khuyến học xã") runs on
+    into its name instead of repeating it after a comma.
+    """
+    position, unit = position.strip(), unit.strip()
+    lowered = unit
+    for word in _UNIT_WORDS:
+        if unit.casefold().startswith(word + " "):
+            lowered = word + unit[len(word) :]
+            if position.casefold().endswith(" " + word):
+                return f"{position}{unit[len(word) :]}"
+            break
+    return ", ".join(part for part in (position, lowered) if part)
 
 
 # ---- worker side (module level, so spawned processes can import it) --------------------------

@@ -140,7 +140,11 @@ def _award_dossier(service: DossierService, data_dir: Path, folder: Path) -> tup
         if nominee.name in passed and nominee.form.name.startswith("Giấy khen")
     ]
     write_nominees_xlsx(awarded, data_dir / "duoc_khen.xlsx")
+    # The certificate carries the decision's own wording, not each nominee's summary.
+    dossier_data = yaml.safe_load((data_dir / "ho_so.yaml").read_text(encoding="utf-8"))
+    wording = str(dossier_data["quyet_dinh_khen_thuong"]["thanh_tich"]).strip()
     common = {
+        "thanh_tich": wording[:1].upper() + wording[1:],
         "so_quyet_dinh": entry.number_and_symbol if entry else "",
         "ngay_quyet_dinh": entry.issued_on.isoformat() if entry else "",
         "dia_danh": service.workspace.organization.place,
