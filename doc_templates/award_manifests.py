@@ -236,6 +236,12 @@ def bao_cao(collective: bool) -> Manifest:
            columns=HONOUR_COLUMNS),
         _f("xac_nhan", "signature", confirm, note="Để trống nếu xác nhận bằng tay."),
     ]  # fmt: skip
+    if not collective:  # an individual's report is also confirmed by the proposing level
+        fields.append(
+            _f("xac_nhan_cap_trinh", "signature",
+               "Xác nhận của cấp trình khen thưởng|Confirmation by the proposing level",
+               note="Để trống nếu xác nhận bằng tay.")
+        )  # fmt: skip
     if collective:
         fields += _base("ky", ky={"example": SIGNER, "label": "Thủ trưởng đơn vị"})
     return meta, fields

@@ -281,6 +281,16 @@ def build_bao_cao_thanh_tich(collective: bool) -> bytes:
     _flow(document, "phan_dau")
     _honours_tables(document)
     _two_signatures(document, recipients=False)
+    if not collective:  # then, centred under both, the proposing level's confirmation
+        heading = _paragraph(document, "VB Quyền hạn", "")
+        heading.paragraph_format.space_before = Pt(18)
+        heading.paragraph_format.keep_with_next = True
+        _tag(document, "{%p for d in ky_cap_trinh.dong %}")
+        _paragraph(document, "VB Quyền hạn", "{{ d }}").paragraph_format.keep_with_next = True
+        _tag(document, "{%p endfor %}")
+        space = _paragraph(document, "VB Khoảng ký", "{{ ky_cap_trinh.ghi_chu }}")
+        space.paragraph_format.keep_with_next = True
+        _paragraph(document, "VB Họ tên", "{{ ky_cap_trinh.ho_ten }}")
     return finish(document)
 
 

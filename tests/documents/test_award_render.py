@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from tests.conftest import SAMPLES
 from vanban.documents import Renderer, TemplateCatalogue, load_document_data, parse_document_data
 from vanban.documents.builders import CONTEXT_BUILDERS
-from vanban.documents.inspect import document_lines, open_docx
+from vanban.documents.inspect import document_lines, normalise, open_docx
 from vanban.documents.layout import mm_to_twips
 from vanban.errors import TemplateError
 
@@ -85,7 +85,7 @@ def test_certificate_items_are_page_anchored_frames() -> None:
     assert section.header.is_linked_to_previous  # no header part: no page number
     assert section._sectPr.find(qn("w:titlePg")) is None
     frames = {
-        paragraph.text: paragraph._p.pPr.find(qn("w:framePr"))
+        normalise(paragraph.text): paragraph._p.pPr.find(qn("w:framePr"))
         for paragraph in document.paragraphs
         if paragraph._p.pPr is not None and paragraph._p.pPr.find(qn("w:framePr")) is not None
     }
@@ -98,6 +98,7 @@ def test_certificate_items_are_page_anchored_frames() -> None:
         "Số vào sổ: 1247",
         "Sơn La, ngày 05 tháng 12 năm 2025",
         "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+        "Cầm Văn Hòa",  # the signer's name under the title
     ]
     name = frames["Hội Khuyến học xã Mường Bú"]
     # The sample moves the name to y = 89 mm in 24 pt; x and width stay the manifest's.
@@ -105,7 +106,9 @@ def test_certificate_items_are_page_anchored_frames() -> None:
     assert name.get(qn("w:y")) == str(mm_to_twips(89))
     assert name.get(qn("w:w")) == str(mm_to_twips(237))
     assert (name.get(qn("w:hAnchor")), name.get(qn("w:vAnchor"))) == ("page", "page")
-    run = next(p for p in document.paragraphs if p.text == "Hội Khuyến học xã Mường Bú").runs[0]
+    run = next(
+        p for p in document.paragraphs if normalise(p.text) == "Hội Khuyến học xã Mường Bú"
+    ).runs[0]
     assert run.font.size.pt == 24
     assert run.font.bold
     assert document.paragraphs[-1]._p.pPr.find(qn("w:framePr")) is None  # ends with a plain one

@@ -96,6 +96,9 @@ def build_ca_nhan(
         duong_ke={"trich_yeu": title_rule(subject, A4_PORTRAIT)},
         ky_trai=signature_column(["Thủ trưởng đơn vị xác nhận, đề nghị"], values.get("xac_nhan")),
         ky_phai=signature_column(["Người báo cáo thành tích"], None) | {"ho_ten": values["ho_ten"]},
+        ky_cap_trinh=signature_column(
+            ["Xác nhận của cấp trình khen thưởng"], values.get("xac_nhan_cap_trinh")
+        ),
         tieu_de_tai_lieu=f"BÁO CÁO THÀNH TÍCH {values['ho_ten']}",
     )
     return context
