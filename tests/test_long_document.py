@@ -88,6 +88,7 @@ def _plan() -> dict[str, Any]:
 
 
 @pytest.mark.pdf
+@pytest.mark.slow
 def test_a_sixty_page_plan_with_300_table_rows(soffice: str) -> None:
     text = yaml.safe_dump(_plan(), allow_unicode=True, sort_keys=False)
     data = parse_document_data(text, "ke_hoach_dai.yaml")
