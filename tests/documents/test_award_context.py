@@ -304,7 +304,7 @@ def test_positions_merge_data_over_manifest_defaults() -> None:
     assert (name["co"], name["dam"], name["can"]) == (52, "1", "center")
     assert items["quyet_dinh"]["noi_dung"] == "Quyết định số: 15/QĐ-HKH"
     assert items["quyet_dinh"]["can"] == "left"
-    assert items["ngay"]["noi_dung"] == "Sơn La, ngày 20 tháng 11 năm 2025"
+    assert _text(items["ngay"]["noi_dung"]) == "Sơn La, ngày 20 tháng 11 năm 2025"
     assert items["chuc_vu_ky"]["noi_dung"] == "CHỦ TỊCH"
 
 

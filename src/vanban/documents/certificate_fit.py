@@ -82,7 +82,10 @@ def fit_items(items: Sequence[Placed]) -> list[Placed]:
     for item in sorted((_fit(item) for item in items), key=lambda placed: placed.y):
         top = item.y
         for above in fitted:
-            if _overlaps(above, item) and above.y <= top < above.bottom:
+            # Only what was placed under an item's first line moves: a frame a blank's
+            # positions put higher (over it, on purpose) stays where it was put.
+            first_line_end = above.y + pt_to_mm(above.size * LINE_HEIGHT)
+            if _overlaps(above, item) and first_line_end <= top < above.bottom:
                 top = above.bottom + GAP_MM
         fitted.append(replace(item, y=top))
     return fitted
