@@ -72,8 +72,6 @@ STYLES: dict[str, tuple[float, bool, bool, Any, float, float, bool]] = {
     "VB Căn cứ": (14, False, True, _JUSTIFY, 0, 6, True),
     "VB Nội dung": (BODY_SIZE, False, False, _JUSTIFY, 0, 6, True),
     "VB Đề mục": (BODY_SIZE, True, False, _JUSTIFY, 0, 6, True),
-    # A numbered item whose siblings are plain paragraphs: its number bold, its title plain.
-    "VB Đề mục thường": (BODY_SIZE, False, False, _JUSTIFY, 0, 6, True),
     # The body's last paragraph: kept on the page of the signature that follows it.
     "VB Nội dung cuối": (BODY_SIZE, False, False, _JUSTIFY, 0, 6, True),
     "VB Phần": (BODY_SIZE, True, False, _CENTER, 6, 6, False),
@@ -88,7 +86,6 @@ _SINGLE_SPACED = {
     "VB Nội dung",
     "VB Nội dung cuối",
     "VB Đề mục",
-    "VB Đề mục thường",
     "VB Căn cứ",
     "VB Kính gửi",
 }
@@ -167,7 +164,6 @@ def _define_styles(document: Any) -> None:
             paragraph.line_spacing_rule = WD_LINE_SPACING.SINGLE
         if name in (
             "VB Đề mục",
-            "VB Đề mục thường",
             "VB Phần",
             "VB Tên loại",
             "VB Trích yếu",
@@ -349,8 +345,6 @@ def _body(document: Any) -> None:
     _tag(document, "{%p for p in than %}")
     _tag(document, '{%p if p.kieu == "de_muc" %}')
     _paragraph(document, "VB Đề mục", "{{r p.noi_dung }}")
-    _tag(document, '{%p elif p.kieu == "de_muc_thuong" %}')
-    _paragraph(document, "VB Đề mục thường", "{{r p.noi_dung }}")
     _tag(document, '{%p elif p.kieu == "doan_cuoi" %}')
     _paragraph(document, "VB Nội dung cuối", "{{r p.noi_dung }}")
     _tag(document, '{%p elif p.kieu == "phan" or p.kieu == "phan_tieu_de" %}')

@@ -63,13 +63,8 @@ def _walk(
     out: list[BodyParagraph],
 ) -> None:
     style = _style_for(level, numbering, override)
-    # Items of one level look alike: when some have a title and others start straight with
-    # their text, every number is bold and every title plain, as in "2.1. …" to "2.7. …".
-    titled = [bool(node.get("tieu_de")) for node in nodes]
-    mixed = any(titled) and not all(titled) and style not in ("phan", "-", "+", "")
     for index, node in enumerate(nodes, start=1):
         number = _number(style, index, arabic_path)
-        shown = f"**{number}**" if mixed and number else number
         child_path = (*arabic_path, index) if style in ("1", "1.1") else ()
         paragraphs: list[str] = list(node.get("doan", []))
         title = node.get("tieu_de")
@@ -79,10 +74,9 @@ def _walk(
                 out.append(BodyParagraph("phan_tieu_de", upper_vi(title)))
         elif title:
             heading = upper_vi(title) if style == "I" else title
-            kind = "de_muc_thuong" if mixed else "de_muc"
-            out.append(BodyParagraph(kind, _join(shown, heading)))
+            out.append(BodyParagraph("de_muc", _join(number, heading)))
         elif paragraphs:
-            paragraphs[0] = _join(shown, paragraphs[0])
+            paragraphs[0] = _join(number, paragraphs[0])
         out.extend(BodyParagraph("doan", text) for text in paragraphs)
         out.extend(BodyParagraph("bang", "", table) for table in node.get("bang", []))
         children = node.get("muc", [])

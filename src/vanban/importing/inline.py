@@ -64,6 +64,8 @@ def styled(pieces: Sequence[Piece]) -> Styled:
     for piece in pieces:
         text = unicodedata.normalize("NFC", piece.text.upper() if piece.look.caps else piece.text)
         for char in text:
+            if char == "\u2011":  # the non-breaking hyphen vanban prints in "2021-2030"
+                char = "-"
             if char.isspace() or char == "\u00a0":
                 if not chars or chars[-1][0] == " ":
                     continue
