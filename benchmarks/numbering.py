@@ -52,17 +52,20 @@ def _allocate(url: str, count: int, start: float) -> tuple[float, float, int]:
 
 
 def _naive(path: str, count: int, start: float) -> tuple[float, float, int]:
-    db = sqlite3.connect(path, timeout=30)
+    db = sqlite3.connect(path, timeout=30, isolation_level=None)
     time.sleep(max(0.0, start - time.time()))
     began, done = time.perf_counter(), 0
     for _ in range(count):
         try:
-            with db:
-                (last,) = db.execute("SELECT coalesce(max(number), 0) FROM naive").fetchone()
-                db.execute("INSERT INTO naive(number) VALUES (?)", (last + 1,))
+            db.execute("BEGIN")  # deferred: a reader that later wants to write
+            (last,) = db.execute("SELECT coalesce(max(number), 0) FROM naive").fetchone()
+            db.execute("INSERT INTO naive(number) VALUES (?)", (last + 1,))
+            db.execute("COMMIT")
             done += 1
         except sqlite3.Error:
-            pass  # "database is locked" on the read→write upgrade; busy_timeout cannot help
+            # "database is locked" on the read→write upgrade (busy_timeout cannot help), or
+            # the UNIQUE number another writer took first
+            db.execute("ROLLBACK")
     ended = time.perf_counter()
     db.close()
     return began, ended, done
@@ -108,6 +111,7 @@ def main(each: int = 50) -> None:
         print(f"allocation: {PROCESSES} processes × {each}: {done} numbers, {rate:.0f} numbers/s")
         naive_path = str(folder / "naive.db")
         with sqlite3.connect(naive_path) as db:
+            db.execute("PRAGMA journal_mode=WAL")  # as vanban's store runs
             db.execute("CREATE TABLE naive (number INTEGER UNIQUE)")
         naive = [(naive_path, each, time.time() + 3)] * PROCESSES
         naive_rate, naive_done = _rate(_run(_naive, naive))
