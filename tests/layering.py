@@ -30,26 +30,27 @@ ALLOWED: dict[str, set[str]] = {
     "vietnamese": set(),
     "atomic_write": {"errors"},
     "docx": set(),
-    "workflow": {"errors"},
-    "documents": {"errors", "vietnamese", "resources", "atomic_write", "docx"},
+    "datafile": {"errors", "vietnamese"},
+    "workflow": {"errors", "vietnamese", "datafile"},
+    "documents": {"errors", "vietnamese", "resources", "atomic_write", "docx", "datafile"},
     "store": {"errors", "models"},
     "archive": {"errors"},
     "signing": {"errors"},
-    "awards": {"errors", "vietnamese", "atomic_write"},
-    "checker": {"errors", "vietnamese", "documents", "resources"},
-    "importing": {"errors", "vietnamese", "documents", "checker"},
+    "awards": {"errors", "vietnamese", "atomic_write", "datafile"},
+    "checker": {"errors", "vietnamese", "documents", "resources", "datafile"},
+    "importing": {"errors", "vietnamese", "documents", "checker", "datafile"},
     "workspace": {"errors"},
     "services": {
         *_BASE,
         *("documents", "workflow", "store", "workspace", "archive", "awards"),
-        *("checker", "importing", "signing"),
+        *("checker", "importing", "signing", "datafile"),
     },
     "cli": {*_BASE, "documents", "workflow", "workspace", "services", "checker", "__init__"},
 }
 # Parts that never touch a database (SQLAlchemy stays in store/).
 NO_DATABASE = {
     *("docx", "documents", "vietnamese", "workflow", "models", "archive", "awards"),
-    *("importing", "signing"),
+    *("importing", "signing", "datafile"),
 }
 _ONLY_CLI = {"click", "rich"}
 _SPEAKING = {"cli", "__main__"}  # the command line and `python -m vanban`, which runs it

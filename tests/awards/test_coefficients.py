@@ -163,7 +163,7 @@ def test_a_file_that_is_not_yaml_names_the_line() -> None:
 
 
 def test_a_missing_file_is_a_validation_error(tmp_path: Path) -> None:
-    with pytest.raises(ValidationError, match="Không đọc được bảng hệ số"):
+    with pytest.raises(ValidationError, match="Không tìm thấy bảng hệ số"):
         load_coefficients(tmp_path / "khong_co.yaml")
 
 

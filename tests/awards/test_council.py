@@ -160,5 +160,5 @@ def test_a_file_without_votes(tmp_path: Path, nominees: list[Nominee]) -> None:
 
 
 def test_a_missing_vote_file(tmp_path: Path, nominees: list[Nominee]) -> None:
-    with pytest.raises(ValidationError, match="Không đọc được tệp kết quả bỏ phiếu"):
+    with pytest.raises(ValidationError, match="Không tìm thấy tệp kết quả bỏ phiếu"):
         read_council_votes(tmp_path / "khong_co.yaml", nominees)

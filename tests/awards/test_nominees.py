@@ -329,7 +329,7 @@ def test_unreadable_files(tmp_path: Path, name: str, content: bytes, says: str) 
 
 
 def test_a_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(ValidationError, match="Không đọc được danh sách"):
+    with pytest.raises(ValidationError, match="Không tìm thấy danh sách"):
         read_nominees(tmp_path / "khong_co.xlsx")
 
 

@@ -63,7 +63,8 @@ def test_bad_list_in_english(run_cli: Run, tmp_path: Path) -> None:
         "--lang", "en", "batch", "giay_khen", "--data", tmp_path / "ds.yaml", "-o", tmp_path / "o"
     )
     assert result.exit_code == 1
-    assert "problem" in result.stderr
+    assert "The list “ds.yaml”, line " in result.stderr
+    assert "Fix it and import it again." in result.stderr
 
 
 def test_unknown_template_is_refused(run_cli: Run, tmp_path: Path) -> None:

@@ -78,7 +78,7 @@ def test_unknown_template_lists_the_choices(run_cli: Run, tmp_path: Path) -> Non
 
 def test_missing_data_file(run_cli: Run, tmp_path: Path) -> None:
     result = run_cli("render", "ke_hoach", tmp_path / "khong_co.yaml", "-o", tmp_path / "a.docx")
-    _assert_refused(result, "Không đọc được tệp dữ liệu")
+    _assert_refused(result, "Không tìm thấy tệp dữ liệu")
 
 
 def test_output_in_a_missing_folder(run_cli: Run, tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def test_english_messages(run_cli: Run, tmp_path: Path) -> None:
     result = run_cli(
         "--lang", "en", "render", "ke_hoach", tmp_path / "no.yaml", "-o", tmp_path / "a.docx"
     )
-    _assert_refused(result, "Cannot read the data file")
+    _assert_refused(result, "does not exist")
 
 
 def test_json_error_is_one_object(run_cli: Run, tmp_path: Path) -> None:

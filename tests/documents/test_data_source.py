@@ -20,7 +20,7 @@ def test_control_characters_become_spaces() -> None:
 
 
 def test_duplicate_key_is_an_error_with_line() -> None:
-    with pytest.raises(ValidationError, match="dòng 2: khóa “a” xuất hiện hai lần"):
+    with pytest.raises(ValidationError, match=r"dòng 2 \(a\): khóa “a” xuất hiện hai lần"):
         parse_document_data("a: 1\na: 2\n", "f.yaml")
 
 
@@ -35,7 +35,7 @@ def test_top_level_must_be_a_mapping() -> None:
 
 
 def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
-    with pytest.raises(ValidationError, match="Không đọc được tệp dữ liệu"):
+    with pytest.raises(ValidationError, match="Không tìm thấy tệp dữ liệu"):
         load_document_data(tmp_path / "khong_co.yaml")
     latin = tmp_path / "latin.yaml"
     latin.write_bytes("a: Hà Nội".encode("cp1258", errors="replace") + b"\xff")

@@ -246,7 +246,7 @@ def test_each_mistake_is_named_with_file_key_line_and_fix(
     assert problem.source == str(path)
     assert problem.line == line
     assert problem.en
-    where = f"{path}, {key_path} (dòng {line})" if key_path else f"{path} (dòng {line})"
+    where = f"{path}, dòng {line} ({key_path})" if key_path else f"{path}, dòng {line}"
     assert problem.text().startswith(where)
 
 
@@ -267,11 +267,11 @@ def test_one_mistake_gives_one_sentence_with_the_fix(tmp_path: Path) -> None:
     with pytest.raises(InvalidWorkflowError) as caught:
         load_workflow(path)
     assert caught.value.text("vi") == (
-        f"{path}, events.approve.to (dòng 19): trạng thái “aproved” không có trong states; "
+        f"{path}, dòng 19 (events.approve.to): trạng thái “aproved” không có trong states; "
         "có phải “approved”? Hãy dùng một trong: draft, submitted, reviewed, approved, issued, "
         "archived, rejected. Hãy sửa tệp quy trình rồi chạy lại."
     )
-    assert caught.value.text("en").startswith(f"{path}, events.approve.to (line 19): the state")
+    assert caught.value.text("en").startswith(f"{path}, line 19 (events.approve.to): the state")
 
 
 AT_ONCE = ("version", "unknown_key", "initial", "to", "role", "dotted_guard", "name_not_stem")
@@ -339,7 +339,7 @@ def test_a_missing_file_is_not_found(tmp_path: Path) -> None:
             b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
             b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
             b"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n",
-            "quá nhiều phần tử",
+            "bí danh",
         ),
     ],
     ids=["not_utf8", "empty", "alias_bomb"],

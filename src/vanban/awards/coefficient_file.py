@@ -11,20 +11,19 @@ import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import yaml
-
 from vanban.awards.coefficients import GROUPS, AwardForm, CoefficientTable, Recipient
 from vanban.awards.located import (
-    FLOAT_TAG,
-    INT_TAG,
-    NULL_TAG,
-    STR_TAG,
     Entry,
+    Located,
     compose,
     entries,
+    is_mapping,
+    is_null,
+    is_sequence,
     scalar_text,
 )
 from vanban.awards.problems import clean_text, closest, match_key
+from vanban.datafile import read_text_bounded
 from vanban.errors import ValidationError
 
 __all__ = ["DATA_FILE", "default_coefficients", "load_coefficients", "parse_coefficients"]
@@ -46,23 +45,7 @@ _Problem = tuple[int, str, str]
 def load_coefficients(path: Path | None = None) -> CoefficientTable:
     """Read and check a coefficient table (the shipped one when ``path`` is None)."""
     path = path or DATA_FILE
-    try:
-        if path.stat().st_size > MAX_TABLE_BYTES:
-            raise ValidationError(
-                f"Bảng hệ số “{path.name}” quá lớn (trên 1 MB). Hãy kiểm tra lại tệp.",
-                f"The coefficient table “{path.name}” is too large (over 1 MB). Check the file.",
-            )
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise ValidationError(
-            f"Không đọc được bảng hệ số “{path}”. Hãy kiểm tra đường dẫn và quyền đọc.",
-            f"Cannot read the coefficient table “{path}”. Check the path and that it is readable.",
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            f"Bảng hệ số “{path.name}” không phải văn bản UTF-8. Hãy lưu lại với mã UTF-8.",
-            f"The coefficient table “{path.name}” is not UTF-8 text. Save it again as UTF-8.",
-        ) from exc
+    text = read_text_bounded(path, MAX_TABLE_BYTES, ("bảng hệ số", "coefficient table"))
     return parse_coefficients(text, str(path))
 
 
@@ -83,7 +66,7 @@ def parse_coefficients(text: str, source: str) -> CoefficientTable:
         if entry.key not in ("can_cu_chung", "hinh_thuc"):
             problems.append(_unknown_key(entry.line, entry.key, ("can_cu_chung", "hinh_thuc")))
     forms_entry = sections.get("hinh_thuc")
-    if forms_entry is None or not isinstance(forms_entry.node, yaml.MappingNode):
+    if forms_entry is None or not is_mapping(forms_entry.node):
         line = forms_entry.line if forms_entry else 1
         problems.append(
             (
@@ -110,7 +93,7 @@ def parse_coefficients(text: str, source: str) -> CoefficientTable:
     return CoefficientTable(forms, basis=basis, source=source)
 
 
-def _read_form(key: str, node: yaml.Node, line: int, problems: list[_Problem]) -> AwardForm | None:
+def _read_form(key: str, node: Located, line: int, problems: list[_Problem]) -> AwardForm | None:
     """Read one row; append its problems and return None when it cannot be used."""
     before = len(problems)
     if not _KEY.match(key):
@@ -123,7 +106,7 @@ def _read_form(key: str, node: yaml.Node, line: int, problems: list[_Problem]) -
         )
     fields, found = entries(node)
     problems += found
-    if not isinstance(node, yaml.MappingNode):
+    if not is_mapping(node):
         problems.append(
             (line, f"“{key}” phải là một bảng các trường", f"“{key}” must be a mapping")
         )
@@ -201,11 +184,11 @@ def _coefficient(
         )
         return None
     node = field.node
-    if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
+    if is_null(node):
         return None
     text = scalar_text(node)
     number: Decimal | None = None
-    if text is not None and node.tag in (INT_TAG, FLOAT_TAG, STR_TAG):
+    if text is not None and not isinstance(node.value, bool):
         try:
             number = Decimal(text.strip().replace(",", "."))
         except InvalidOperation:
@@ -226,7 +209,7 @@ def _coefficient(
 
 def _is_null(field: Entry | None) -> bool:
     """True for a coefficient written as null (a missing or a wrong one is another mistake)."""
-    return field is not None and field.node.tag == NULL_TAG
+    return field is not None and is_null(field.node)
 
 
 def _aliases(key: str, field: Entry | None, problems: list[_Problem]) -> tuple[str, ...]:
@@ -234,7 +217,7 @@ def _aliases(key: str, field: Entry | None, problems: list[_Problem]) -> tuple[s
     if field is None:
         return ()
     node = field.node
-    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    items = node.value if is_sequence(node) else [node]
     aliases: list[str] = []
     for item in items:
         text = scalar_text(item)

@@ -13,15 +13,23 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import yaml
-
 from vanban.awards.coefficient_file import default_coefficients
 from vanban.awards.coefficients import CoefficientTable
-from vanban.awards.located import INT_TAG, Entry, compose, entries, line_of, scalar_text
+from vanban.awards.located import (
+    Entry,
+    Located,
+    compose,
+    entries,
+    is_int,
+    is_sequence,
+    line_of,
+    scalar_text,
+)
 from vanban.awards.nominees import Nominee
 from vanban.awards.problems import InvalidListError, RowProblem, clean_text, closest, person_key
 from vanban.awards.sources import MAX_LIST_BYTES, MAX_LIST_ROWS
 from vanban.awards.votes import DEFAULT_THRESHOLD, Decision, Outcome, decide
+from vanban.datafile import read_text_bounded
 from vanban.errors import ValidationError
 
 __all__ = ["CouncilVotes", "read_council_votes"]
@@ -48,18 +56,7 @@ def read_council_votes(
     path: Path, nominees: Sequence[Nominee], *, table: CoefficientTable | None = None
 ) -> CouncilVotes:
     """Read the votes for ``nominees``; raise InvalidListError naming every bad vote."""
-    try:
-        if path.stat().st_size > MAX_LIST_BYTES:
-            raise ValidationError(
-                f"Tệp kết quả bỏ phiếu “{path.name}” quá lớn. Hãy kiểm tra lại tệp.",
-                f"The vote file “{path.name}” is too large. Check the file.",
-            )
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(
-            f"Không đọc được tệp kết quả bỏ phiếu “{path}” (cần văn bản UTF-8).",
-            f"Cannot read the vote file “{path}” (UTF-8 text expected).",
-        ) from exc
+    text = read_text_bounded(path, MAX_LIST_BYTES, ("tệp kết quả bỏ phiếu", "vote file"))
     return _Reader(path.name, nominees, table or default_coefficients()).read(text)
 
 
@@ -83,7 +80,7 @@ class _Reader:
         threshold = self.threshold(values.get("ty_le_toi_thieu"))
         meeting_date = self.date(values.get("ngay_hop"))
         votes = values.get("phieu")
-        if votes is None or not isinstance(votes.node, yaml.SequenceNode):
+        if votes is None or not is_sequence(votes.node):
             self.problem(
                 votes.line if votes else 1,
                 "thiếu danh sách “phieu:” (mỗi mục: ho_ten, don_vi, dong_y, ket_qua)",
@@ -116,7 +113,7 @@ class _Reader:
 
     def vote(
         self,
-        item: yaml.Node,
+        item: Located,
         members: int | None,
         threshold: Decimal | None,
         decided: dict[tuple[str, str], tuple[int, Decision]],
@@ -180,7 +177,7 @@ class _Reader:
             self.problem(line or 1, f"thiếu “{key}”", f"“{key}” is missing")
             return None
         text = scalar_text(entry.node)
-        if entry.node.tag == INT_TAG and text is not None and text.strip().isdigit():
+        if is_int(entry.node) and text is not None and text.strip().isdigit():
             value = int(text)
             if value >= minimum:
                 return value

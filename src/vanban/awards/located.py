@@ -1,24 +1,28 @@
-"""Reading award YAML files as nodes, so that every value keeps the line it is written on.
+"""Award YAML files (lists, votes, coefficients) read through the one YAML reader.
 
-Values are taken from the composed nodes rather than from ``yaml.safe_load``: a duplicate
-key is then seen (safe_load keeps the last one silently), aliases are never expanded, and
-a number keeps the digits the author wrote ("1.5" stays exact as a Decimal).
+Values keep the line they are written on and the text the author typed ("1.5" stays exact
+as a Decimal, "010" is not a number read as octal); duplicate keys are reported, never
+silently replaced; aliases and nesting are bounded by ``vanban.datafile``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
+from vanban.datafile import Located, UnreadableYaml, read_yaml
 
-from vanban.errors import ValidationError
-
-__all__ = ["Entry", "compose", "entries", "line_of", "scalar_text"]
-
-NULL_TAG = "tag:yaml.org,2002:null"
-INT_TAG = "tag:yaml.org,2002:int"
-FLOAT_TAG = "tag:yaml.org,2002:float"
-STR_TAG = "tag:yaml.org,2002:str"
+__all__ = [
+    "Entry",
+    "Located",
+    "compose",
+    "entries",
+    "is_int",
+    "is_mapping",
+    "is_null",
+    "is_sequence",
+    "line_of",
+    "scalar_text",
+]
 
 
 @dataclass(frozen=True)
@@ -26,68 +30,60 @@ class Entry:
     """One ``key: value`` of a YAML mapping, with the line of the key."""
 
     key: str
-    node: yaml.Node
+    node: Located
     line: int
 
 
-def compose(text: str, source: str) -> yaml.Node | None:
-    """Parse ``text`` into its node tree; a file that is not YAML is a ValidationError."""
+def compose(text: str, source: str) -> Located | None:
+    """Parse ``text``; text that is not YAML, or breaks a limit, is a ValidationError."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or "lỗi cú pháp"
-        reason_en = getattr(exc, "problem", None) or "syntax error"
-        where = f"{source}, dòng {mark.line + 1}" if mark else source
-        where_en = f"{source}, line {mark.line + 1}" if mark else source
-        raise ValidationError(
-            f"{where}: không đọc được YAML ({reason}). "
-            "Hãy kiểm tra thụt lề và dấu hai chấm ở dòng này.",
-            f"{where_en}: this is not valid YAML ({reason_en}). "
-            "Check the indentation and colons on that line.",
-        ) from exc
+        return read_yaml(text, source).root
+    except UnreadableYaml:
+        raise
 
 
-def line_of(node: yaml.Node) -> int:
-    """Return the 1-based line where ``node`` starts."""
-    return int(node.start_mark.line) + 1
+def line_of(node: Located) -> int:
+    """Return the 1-based line of ``node``."""
+    return node.line
 
 
-def entries(node: yaml.Node) -> tuple[list[Entry], list[tuple[int, str, str]]]:
-    """Return the entries of a mapping node and the problems found (line, vi, en).
+def is_mapping(node: Located | None) -> bool:
+    """True for a ``key: value`` mapping."""
+    return node is not None and isinstance(node.value, dict)
+
+
+def is_sequence(node: Located | None) -> bool:
+    """True for a list."""
+    return node is not None and isinstance(node.value, list)
+
+
+def is_null(node: Located | None) -> bool:
+    """True for a value written as null, ~ or nothing."""
+    return node is not None and node.value is None and node.raw is not None
+
+
+def is_int(node: Located | None) -> bool:
+    """True for a whole number written as one (not in quotes)."""
+    return node is not None and type(node.value) is int
+
+
+def entries(node: Located) -> tuple[list[Entry], list[tuple[int, str, str]]]:
+    """Return the entries of a mapping node and its key problems (line, vi, en).
 
     A key that is not plain text, or that appears twice, is a problem; the first value of a
     duplicate key is kept so that the rest of the file can still be checked.
     """
-    found: list[Entry] = []
-    problems: list[tuple[int, str, str]] = []
-    seen: dict[str, int] = {}
-    if not isinstance(node, yaml.MappingNode):
-        return found, problems
-    for key_node, value_node in node.value:
-        line = line_of(key_node)
-        if not isinstance(key_node, yaml.ScalarNode):
-            problems.append((line, "khóa phải là một tên viết liền", "a key must be a plain name"))
-            continue
-        key = str(key_node.value).strip()
-        if key in seen:
-            problems.append(
-                (
-                    line,
-                    f"khóa “{key}” xuất hiện hai lần (lần đầu ở dòng {seen[key]}); hãy giữ lại một",
-                    f"the key “{key}” appears twice (first on line {seen[key]}); keep one",
-                )
-            )
-            continue
-        seen[key] = line
-        found.append(Entry(key, value_node, line))
+    if not isinstance(node.value, dict):
+        return [], []
+    found = [Entry(key, value, value.line) for key, value in node.value.items()]
+    problems = [(problem.line or node.line, problem.vi, problem.en) for problem in node.problems]
     return found, problems
 
 
-def scalar_text(node: yaml.Node) -> str | None:
-    """Return the text of a scalar node ("" for null); None when it is a list or a mapping."""
-    if not isinstance(node, yaml.ScalarNode):
+def scalar_text(node: Located) -> str | None:
+    """Return the text of a scalar as written ("" for null); None for a list or a mapping."""
+    if isinstance(node.value, dict | list):
         return None
-    if node.tag == NULL_TAG:
+    if node.value is None:
         return ""
-    return str(node.value)
+    return node.raw if node.raw is not None else str(node.value)

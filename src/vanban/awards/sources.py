@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
-from vanban.awards.located import compose, entries, line_of, scalar_text
+from vanban.awards.located import compose, entries, is_mapping, is_sequence, line_of, scalar_text
 from vanban.awards.problems import RowProblem
+from vanban.datafile import read_bounded
 from vanban.errors import ValidationError
 from vanban.vietnamese import format_number
 
@@ -79,22 +78,11 @@ def read_list(
             f"Cannot read the list “{path.name}”: only .xlsx, .csv (UTF-8) or .yaml files are "
             "accepted. Open an old .xls file in Excel and save it as .xlsx.",
         )
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ValidationError(
-            f"Không đọc được danh sách “{path}”. Hãy kiểm tra đường dẫn và quyền đọc.",
-            f"Cannot read the list “{path}”. Check the path and that it is readable.",
-        ) from exc
-    if size > max_bytes:
-        limit = format_number(max_bytes // (1024 * 1024))
-        raise ValidationError(
-            f"Danh sách “{path.name}” quá lớn (trên {limit} MB). Hãy tách thành nhiều tệp.",
-            f"The list “{path.name}” is too large (over {limit} MB). Split it into several.",
-        )
+    # Read by reading, with the cap: a FIFO or /dev/zero named "list.csv" is refused at once.
+    raw = read_bounded(path, max_bytes, ("danh sách", "list"))
     if suffix in SPREADSHEETS:
-        return _read_xlsx(path, max_rows, sheet)
-    text = _read_text(path)
+        return _read_xlsx(path.name, io.BytesIO(raw), max_rows, sheet)
+    text = _read_text(raw, path)
     if suffix == ".csv":
         return _read_csv(text, path.name, max_rows)
     return _read_yaml(text, path.name, max_rows)
@@ -108,14 +96,7 @@ def _too_many(name: str, max_rows: int) -> ValidationError:
     )
 
 
-def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(
-            f"Không đọc được danh sách “{path}”. Hãy kiểm tra đường dẫn và quyền đọc.",
-            f"Cannot read the list “{path}”. Check the path and that it is readable.",
-        ) from exc
+def _read_text(raw: bytes, path: Path) -> str:
     try:
         # utf-8-sig drops the byte order mark Excel writes at the start of "CSV UTF-8".
         return raw.decode("utf-8-sig")
@@ -188,14 +169,13 @@ def _read_csv(text: str, source: str, max_rows: int) -> RawList:
     return RawList(source, headers, tuple(rows))
 
 
-def _read_xlsx(path: Path, max_rows: int, sheet: str | None) -> RawList:
-    source = path.name
+def _read_xlsx(source: str, content: io.BytesIO, max_rows: int, sheet: str | None) -> RawList:
     not_excel = ValidationError(
         f"Không đọc được “{source}” như một tệp Excel .xlsx. Hãy mở bằng Excel và lưu lại.",
         f"Cannot read “{source}” as an Excel .xlsx file. Open it in Excel and save it again.",
     )
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(content) as archive:
             members = archive.infolist()
     except (OSError, zipfile.BadZipFile) as exc:
         raise not_excel from exc
@@ -213,7 +193,7 @@ def _read_xlsx(path: Path, max_rows: int, sheet: str | None) -> RawList:
         # default style) that say nothing about the list itself.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            workbook = openpyxl.load_workbook(content, read_only=True, data_only=True)
             try:
                 names = workbook.sheetnames
                 if sheet is not None and sheet not in names:
@@ -241,10 +221,10 @@ def _read_xlsx(path: Path, max_rows: int, sheet: str | None) -> RawList:
 def _read_yaml(text: str, source: str, max_rows: int) -> RawList:
     root = compose(text, source)
     items = root
-    if isinstance(root, yaml.MappingNode):
+    if root is not None and is_mapping(root):
         found, _ = entries(root)
         items = next((entry.node for entry in found if entry.key == "danh_sach"), None)
-    if not isinstance(items, yaml.SequenceNode):
+    if items is None or not is_sequence(items):
         raise ValidationError(
             f"Danh sách “{source}” phải là một danh sách các mục (“- ho_ten: …”), hoặc có "
             "khóa “danh_sach:” chứa danh sách đó. Hãy xem mẫu trong samples/khen_thuong/.",
@@ -257,7 +237,7 @@ def _read_yaml(text: str, source: str, max_rows: int) -> RawList:
     problems: list[RowProblem] = []
     for item in items.value:
         line = line_of(item)
-        if not isinstance(item, yaml.MappingNode):
+        if not is_mapping(item):
             problems.append(
                 RowProblem(
                     line,

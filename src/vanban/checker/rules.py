@@ -9,9 +9,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from vanban.checker.findings import Finding, Location
+from vanban.datafile import plain, read_yaml
 from vanban.errors import Message, ValidationError
 
 _ID = re.compile(r"^[A-Z0-9][A-Za-z0-9.\-]+$")
@@ -61,9 +60,12 @@ def _rule(raw: Any) -> Rule:
 def _load() -> dict[str, tuple[Rule, ...]]:
     text = resources.files("vanban.checker").joinpath("rules.yaml").read_text(encoding="utf-8")
     try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise _broken(f"not YAML: {exc}") from exc
+        document = read_yaml(text, "rules.yaml")
+    except ValidationError as exc:
+        raise _broken(f"not YAML: {exc.text('en')}") from exc
+    if document.problems:
+        raise _broken(document.problems[0].text("en"))
+    raw = plain(document.root)
     if not isinstance(raw, dict):
         raise _broken("not a mapping")
     loaded: dict[str, tuple[Rule, ...]] = {}

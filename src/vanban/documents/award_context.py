@@ -24,7 +24,8 @@ from vanban.documents.data_source import KeyPath
 from vanban.documents.layout import A4_PORTRAIT, PageLayout, centred_rule, pt_to_mm
 from vanban.documents.markup import parse_emphasis, plain_text
 from vanban.documents.text_metrics import longest_line_pt
-from vanban.documents.validation import SIGNATURE_PREFIXES, DataProblem, Problem
+from vanban.documents.validation import SIGNATURE_PREFIXES, DataProblem
+from vanban.errors import Problem
 from vanban.vietnamese import (
     abbreviation_for,
     format_date_long,
@@ -51,7 +52,7 @@ class Problems:
         self.items: list[Problem] = []
 
     def add(self, path: KeyPath, vi: str, en: str) -> None:
-        self.items.append(Problem(path, vi, en))
+        self.items.append(Problem(None, vi, en, key_path=path))
 
     def raise_any(self) -> None:
         if self.items:

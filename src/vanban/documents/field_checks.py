@@ -8,12 +8,12 @@ names the row, the key and the YAML line ("ca_nhan[2].so_tien", dòng 17).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from typing import Any, Protocol
 
 from vanban.documents.catalogue import ColumnSpec, FieldSpec
 from vanban.documents.data_source import KeyPath
+from vanban.vietnamese import closest
 
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 # 14:00, 14h00, 14h, 14 giờ 00, 14 giờ 00 phút, 14 giờ
@@ -134,13 +134,9 @@ def _check_row(checker: Checker, path: KeyPath, row: Any, spec: FieldSpec) -> di
         return None
     for key in row:
         if spec.column(key) is None:
-            close = difflib.get_close_matches(key, names, n=1)
-            hint = (
-                f" (có phải ý bạn là “{close[0]}”?)" if close else f"; các cột: {', '.join(names)}"
-            )
-            hint_en = (
-                f" (did you mean “{close[0]}”?)" if close else f"; columns: {', '.join(names)}"
-            )
+            close = closest(key, names)
+            hint = f" (có phải ý bạn là “{close}”?)" if close else f"; các cột: {', '.join(names)}"
+            hint_en = f" (did you mean “{close}”?)" if close else f"; columns: {', '.join(names)}"
             checker.add(
                 (*path, key),
                 f"{where[0]} không có cột “{key}”{hint}",

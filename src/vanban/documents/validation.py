@@ -8,17 +8,19 @@ run.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
+from vanban.datafile import Located
+from vanban.datafile.yaml_reader import MAX_NUMBER_DIGITS
 from vanban.documents.body_tables import check_body_tables
 from vanban.documents.catalogue import FieldSpec, TemplateSpec
-from vanban.documents.data_source import DocumentData, KeyPath
+from vanban.documents.data_source import DocumentData, clean_text
 from vanban.documents.field_checks import check_positions, check_table, check_time, parse_date
-from vanban.errors import ValidationError
+from vanban.errors import KeyPath, Problem, ProblemsError, ValidationError, echo
+from vanban.vietnamese import closest
 
 NUMBERING_STYLES = ("phan", "I", "1", "1.1", "a", "-", "+", "")
 SIGNATURE_PREFIXES = {
@@ -38,15 +40,6 @@ _CODE = re.compile(r"^[0-9A-Za-zĐđ&]+(?:-[0-9A-Za-zĐđ&]+)*$")
 MAX_BODY_DEPTH = 6
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the data, in both languages, at a key path."""
-
-    path: KeyPath
-    vi: str
-    en: str
-
-
 class DataProblem(ValidationError):
     """Problems a context builder finds in validated data (sums, counts, rows that disagree).
 
@@ -57,8 +50,8 @@ class DataProblem(ValidationError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         super().__init__(
-            "; ".join(f"{_path_text(p.path)}: {p.vi}" for p in self.problems),
-            "; ".join(f"{_path_text(p.path)}: {p.en}" for p in self.problems),
+            "; ".join(problem.text("vi") for problem in self.problems),
+            "; ".join(problem.text("en") for problem in self.problems),
         )
 
     def located(self, data: DocumentData) -> ValidationError:
@@ -66,34 +59,81 @@ class DataProblem(ValidationError):
         return _validation_error(data, self.problems)
 
 
-def _path_text(path: KeyPath) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
 class _Checker:
     """Collects problems while walking the data."""
+
+    def _split_at_commas(self, path: KeyPath, value: Any, what: str, what_en: str) -> bool:
+        node = self.data.nodes.get(path)
+        if node is None or not _looks_split_at_commas(node):
+            return False
+        written = echo(", ".join(str(item.raw) for item in node.value), 60)
+        self.add(
+            path,
+            f"{what} viết dạng [{written}] nên bị cắt thành {len(node.value)} đoạn ở dấu phẩy; "
+            "nếu đó là một câu, hãy đặt trong dấu nháy; nếu là nhiều đoạn, viết mỗi đoạn một "
+            "dòng bắt đầu bằng “- ”",
+            f"{what_en} written as [{written}] is cut into {len(node.value)} paragraphs at the "
+            "commas; if it is one sentence, put it in quotes; if it is several paragraphs, "
+            "write each on its own line starting with “- ”",
+        )
+        return True
 
     def __init__(self, data: DocumentData) -> None:
         self.data = data
         self.problems: list[Problem] = []
 
     def add(self, path: KeyPath, vi: str, en: str) -> None:
-        self.problems.append(Problem(path, vi, en))
+        self.problems.append(Problem(None, vi, en, key_path=path))
 
     def text(self, path: KeyPath, value: Any, what: str, what_en: str) -> str | None:
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.add(path, f"{what} phải là một đoạn chữ", f"{what_en} must be text")
+        """Return a text value as the author typed it, or add the problem and return None.
+
+        YAML turns unquoted 010, true or 1.5 into numbers and booleans; where text is
+        expected the characters the author typed are kept (``nodes`` holds them), never
+        Python's spelling of the value ("True", "1.5e-05").
+        """
+        if isinstance(value, dict) and len(value) == 1:
+            key, rest = next(iter(value.items()))
+            if isinstance(rest, str | int | float) or rest is None:
+                written = echo(f"{key}: {rest if rest is not None else ''}".strip())
+                self.add(
+                    path,
+                    f"{what} “{written}” có dấu hai chấm “:” nên YAML hiểu phần trước nó là "
+                    "một khóa; hãy đặt đoạn văn trong dấu nháy",
+                    f"{what_en} “{written}” has a colon “:”, so YAML reads the part before it "
+                    "as a key; put the text in quotes",
+                )
+                return None
+        if isinstance(value, dict | list):
+            kind, kind_en = (
+                ("danh sách", "list") if isinstance(value, list) else ("bảng", "mapping")
+            )
+            self.add(
+                path,
+                f"{what} phải là một đoạn chữ, không phải {kind}",
+                f"{what_en} must be text, not a {kind_en}",
+            )
             return None
-        text = str(value)
-        if not text:
+        if value is None or value == "":
             self.add(path, f"{what} đang để trống", f"{what_en} is empty")
             return None
-        return text
+        if isinstance(value, str):
+            return value
+        node = self.data.nodes.get(path)
+        if node is not None and node.raw is not None:
+            return clean_text(node.raw)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        self.add(
+            path,
+            f"{what} phải là một đoạn chữ, không phải “{echo(value)}”; hãy đặt trong dấu nháy",
+            f"{what_en} must be text, not “{echo(value)}”; put it in quotes",
+        )
+        return None
 
     def text_list(self, path: KeyPath, value: Any, what: str, what_en: str) -> list[str]:
+        if self._split_at_commas(path, value, what, what_en):
+            return []
         items = value if isinstance(value, list) else [value]
         result: list[str] = []
         for index, item in enumerate(items):
@@ -104,14 +144,28 @@ class _Checker:
         return result
 
 
+def _looks_split_at_commas(node: Located) -> bool:
+    """True for ``[Chủ trì, phối hợp …, vận động …]``: one sentence that YAML cut at commas.
+
+    A flow list of unquoted items where an item after the first starts with a small letter
+    is a sentence continuing, not a new paragraph (paragraphs start with a capital).
+    """
+    if not node.flow or not isinstance(node.value, list) or len(node.value) < 2:
+        return False
+    items = node.value
+    if any(item.style is not None or not isinstance(item.value, str) for item in items):
+        return False
+    return any(item.value[:1].islower() for item in items[1:])
+
+
 def _check_integer(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -> Any:
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isdigit() and len(value) <= MAX_NUMBER_DIGITS:
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         checker.add(
             path,
-            f"“{spec.name}” ({spec.label}) phải là số nguyên dương, không phải “{value}”",
-            f"“{spec.name}” ({spec.label_en}) must be a positive whole number, not “{value}”",
+            f"“{spec.name}” ({spec.label}) phải là số nguyên dương, không phải “{echo(value)}”",
+            f"“{spec.name}” ({spec.label_en}) must be a positive whole number, not “{echo(value)}”",
         )
         return None
     return value
@@ -121,8 +175,10 @@ def _check_year(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2999:
         checker.add(
             path,
-            f"“{spec.name}” ({spec.label}) phải là năm có bốn chữ số, ví dụ 2024",
-            f"“{spec.name}” ({spec.label_en}) must be a four-digit year such as 2024",
+            f"“{spec.name}” ({spec.label}) phải là năm có bốn chữ số, ví dụ 2024, không phải "
+            f"“{echo(value)}”",
+            f"“{spec.name}” ({spec.label_en}) must be a four-digit year such as 2024, not "
+            f"“{echo(value)}”",
         )
         return None
     return value
@@ -132,10 +188,14 @@ def _check_date(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -
     parsed = parse_date(value)
     if parsed is not None:
         return parsed
+    node = checker.data.nodes.get(path)
+    written = echo(node.raw if node is not None and node.raw is not None else value)
     checker.add(
         path,
-        f"“{spec.name}” ({spec.label}) phải là một ngày có thật, viết 2024-01-29 hoặc 29/01/2024",
-        f"“{spec.name}” ({spec.label_en}) must be a real date, written 2024-01-29 or 29/01/2024",
+        f"“{spec.name}” ({spec.label}) phải là một ngày có thật, viết 2024-01-29 hoặc "
+        f"29/01/2024, không phải “{written}”",
+        f"“{spec.name}” ({spec.label_en}) must be a real date, written 2024-01-29 or "
+        f"29/01/2024, not “{written}”",
     )
     return None
 
@@ -294,10 +354,14 @@ _CHECKS: Mapping[str, Callable[[_Checker, KeyPath, Any, FieldSpec], Any]] = {
 }
 
 
-def _cross_checks(checker: _Checker, spec: TemplateSpec, values: Mapping[str, Any]) -> None:
+def _cross_checks(
+    checker: _Checker, spec: TemplateSpec, values: Mapping[str, Any], given: Mapping[str, Any]
+) -> None:
     # A Biên bản has a number but no date line of its own (Mẫu 1.9): no "ngay" field to ask for.
+    # A date that was given but is wrong has its own message; "a number needs a date" on top
+    # of it would send the secretary looking for a missing line that is there.
     dated = spec.field("ngay") is not None
-    if dated and values.get("so") is not None and values.get("ngay") is None:
+    if dated and values.get("so") is not None and given.get("ngay") in (None, ""):
         checker.add(
             ("so",),
             "văn bản đã có số (“so”) thì phải có ngày ban hành (“ngay”)",
@@ -321,9 +385,9 @@ def validate(
     for key in data.values:
         if spec.field(key) is None:
             names = [field.name for field in spec.fields]
-            close = difflib.get_close_matches(key, names, n=1)
-            hint = f" Có phải ý bạn là “{close[0]}”?" if close else ""
-            hint_en = f" Did you mean “{close[0]}”?" if close else ""
+            close = closest(key, names)
+            hint = f" Có phải ý bạn là “{close}”?" if close else ""
+            hint_en = f" Did you mean “{close}”?" if close else ""
             checker.add(
                 (key,),
                 f"mẫu “{spec.id}” không có trường “{key}”.{hint}".rstrip("."),
@@ -343,27 +407,20 @@ def validate(
         checked = _CHECKS[field.type](checker, (field.name,), value, field)
         if checked is not None:
             values[field.name] = checked
-    _cross_checks(checker, spec, values)
+    _cross_checks(checker, spec, values, merged)
     if checker.problems:
         raise _validation_error(data, checker.problems)
     return values
 
 
 def _validation_error(data: DocumentData, problems: list[Problem]) -> ValidationError:
-    if len(problems) == 1:
-        problem = problems[0]
-        return ValidationError(
-            f"{data.where(problem.path)}: {problem.vi}. Hãy sửa dữ liệu rồi chạy lại.",
-            f"{data.where_en(problem.path)}: {problem.en}. Fix the data and run again.",
-        )
-    lines_vi = "\n".join(
-        f"  - {data.where(p.path)} ({_path_text(p.path)}): {p.vi}" for p in problems
-    )
-    lines_en = "\n".join(
-        f"  - {data.where_en(p.path)} ({_path_text(p.path)}): {p.en}" for p in problems
-    )
-    return ValidationError(
-        f"Dữ liệu trong {data.source} có {len(problems)} lỗi; hãy sửa rồi chạy lại:\n{lines_vi}",
-        f"The data in {data.source} has {len(problems)} problems; fix them and run again:\n"
-        f"{lines_en}",
+    located = [
+        replace(problem, line=data.line_of(problem.key_path), source=data.source)
+        for problem in problems
+    ]
+    return ProblemsError(
+        located,
+        (f"Dữ liệu trong {data.source}", f"The data in {data.source}"),
+        ("hãy sửa rồi chạy lại", "fix them and run again"),
+        action_one=("hãy sửa dữ liệu rồi chạy lại", "fix the data and run again"),
     )

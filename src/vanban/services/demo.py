@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from vanban.awards import read_nominees, write_nominees_xlsx
+from vanban.datafile import plain, read_yaml
 from vanban.errors import WorkspaceError
 from vanban.models import DossierSummary
 from vanban.resources import shipped_dir
@@ -66,7 +67,7 @@ def run_demo(folder: Path) -> DemoReport:
     for index, sample in enumerate(documents.samples()):
         if not sample.seed:
             continue
-        values = yaml.safe_load(sample.data_path.read_text(encoding="utf-8"))
+        values = plain(read_yaml(sample.data_path.read_text(encoding="utf-8"), "demo").root)
         for key in ("so", "ngay", "nam"):  # a dossier starts as a draft: no number, no date
             values.pop(key, None)
         data_path = data_dir / sample.data_path.name
@@ -132,7 +133,7 @@ def _award_dossier(service: DossierService, data_dir: Path, folder: Path) -> tup
     issued = service.advance(user(CLERK), dossier_id, "issue")
     entry = issued.register_entry
     # The certificates: the Giấy khen this decision awards, to the nominees the council passed.
-    votes = yaml.safe_load((data_dir / "votes.yaml").read_text(encoding="utf-8"))
+    votes = plain(read_yaml((data_dir / "votes.yaml").read_text(encoding="utf-8"), "votes").root)
     passed = {item["ho_ten"] for item in votes["phieu"] if item["ket_qua"] == "đồng ý"}
     awarded = [
         nominee

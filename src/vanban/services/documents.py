@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from vanban.datafile import MEGABYTE, plain, read_text_bounded, read_yaml
 from vanban.documents import (
     RenderedDocument,
     Renderer,
@@ -118,8 +117,8 @@ class DocumentService:
         folder = folder or shipped_dir("samples")
         index_path = folder / "index.yaml"
         try:
-            index = yaml.safe_load(index_path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
+            index = plain(read_yaml(read_text_bounded(index_path, MEGABYTE), "index.yaml").root)
+        except ValidationError as exc:
             raise ValidationError(
                 f"Không đọc được danh mục mẫu “{index_path}”. Hãy cài lại vanban.",
                 f"Cannot read the sample index “{index_path}”. Reinstall vanban.",

@@ -13,17 +13,23 @@ from .abbreviations import (
 )
 from .dates import VIETNAM_TIME, format_date_long, format_date_short, format_place_date
 from .filters import JINJA_FILTERS
+from .matching import SUGGEST_CUTOFF, closest, fold
 from .money import money_in_words
 from .numbers import format_number, ordinal_word, point_letter, to_roman
-from .text import nfc, slugify, upper_vi
+from .text import CONTROL_TO_SPACE, clean_controls, nfc, slugify, upper_vi
 
 __all__ = [
     "ALL_ABBREVIATIONS",
+    "CONTROL_TO_SPACE",
     "DOCUMENT_TYPES",
     "JINJA_FILTERS",
+    "SUGGEST_CUTOFF",
     "VIETNAM_TIME",
     "DocumentType",
     "abbreviation_for",
+    "clean_controls",
+    "closest",
+    "fold",
     "format_date_long",
     "format_date_short",
     "format_number",

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["nfc", "slugify", "upper_vi"]
+__all__ = ["CONTROL_TO_SPACE", "clean_controls", "nfc", "slugify", "upper_vi"]
+
+# The one table of control characters: C0 (but newline, kept apart below), DEL and C1. In a
+# .docx, docxtpl turns \t, \a and \f into tabs, paragraphs and page breaks, and most of the
+# others are not allowed in XML at all; C1 characters only ever come from broken encodings.
+CONTROL_TO_SPACE = {code: " " for code in (*range(32), *range(0x7F, 0xA0)) if code != 10}
+_NEWLINE_TO_SPACE = {**CONTROL_TO_SPACE, 10: " "}
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -31,6 +37,11 @@ _FALLBACK_SLUG = "van-ban"
 def nfc(text: str) -> str:
     """Return ``text`` in Unicode normalisation form C (precomposed)."""
     return unicodedata.normalize("NFC", text)
+
+
+def clean_controls(text: str, *, keep_newlines: bool) -> str:
+    """Return ``text`` in NFC with every control character a space (newlines kept if asked)."""
+    return nfc(text).translate(CONTROL_TO_SPACE if keep_newlines else _NEWLINE_TO_SPACE)
 
 
 def upper_vi(text: str) -> str:

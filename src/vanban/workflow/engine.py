@@ -14,9 +14,9 @@ from typing import cast
 from transitions import EventData, Machine
 
 from vanban.errors import NotFoundError, NotPermittedError, WorkflowError
+from vanban.vietnamese import closest
 from vanban.workflow.definition import ROLES, EventDefinition, WorkflowDefinition
 from vanban.workflow.guards import GUARDS, Actor, DossierFacts, Guard, GuardInput, Refusal
-from vanban.workflow.problems import close_to
 
 __all__ = ["Actor", "DossierFacts", "Transition", "WorkflowEngine"]
 
@@ -136,9 +136,9 @@ class WorkflowEngine:
         tail, tail_en = _listing(self.available_events(facts, actor))
         found = definition.events.get(event)
         if found is None:
-            hint = close_to(event, definition.events)
-            guess = f" (có phải “{hint[0]}”?)" if hint else ""
-            guess_en = f" (did you mean “{hint[0]}”?)" if hint else ""
+            hint = closest(event, definition.events)
+            guess = f" (có phải “{hint}”?)" if hint else ""
+            guess_en = f" (did you mean “{hint}”?)" if hint else ""
             names = ", ".join(definition.events)
             raise NotFoundError(
                 f"Quy trình “{definition.label}” không có việc “{event}”{guess}. "

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from vanban.errors import NotFoundError, WorkflowError
+from vanban.datafile import Located, UnreadableYaml, read_text_bounded, read_yaml
+from vanban.datafile.bounded import MissingFileError
+from vanban.errors import NotFoundError, ValidationError
 from vanban.workflow.definition import WorkflowDefinition
 from vanban.workflow.guards import GUARDS, Guard
-from vanban.workflow.located import read_located
 from vanban.workflow.problems import InvalidWorkflowError, Problem
 from vanban.workflow.validate import check_workflow
 
@@ -24,45 +25,21 @@ def _read(
 ) -> WorkflowDefinition | None:
     source = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise NotFoundError(
-            f"Không tìm thấy tệp quy trình “{path}”. Hãy kiểm tra đường dẫn.",
-            f"The workflow file “{path}” does not exist. Check the path.",
-        ) from exc
-    except OSError as exc:
-        raise WorkflowError(
-            f"Không đọc được tệp quy trình “{path}”. Hãy kiểm tra quyền đọc.",
-            f"Cannot read the workflow file “{path}”. Check that it is readable.",
-        ) from exc
-    if len(raw) > MAX_FILE_BYTES:
-        problems.append(
-            Problem(
-                source,
-                "",
-                None,
-                "tệp lớn hơn 1 MB, không thể là một quy trình; hãy kiểm tra lại đường dẫn",
-                "the file is over 1 MB, too large for a workflow; check the path",
-            )
-        )
+        text = read_text_bounded(path, MAX_FILE_BYTES, ("tệp quy trình", "workflow file"))
+        document = read_yaml(text, source)
+    except MissingFileError:
+        raise
+    except UnreadableYaml as exc:
+        problems.append(exc.problem)
         return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        problems.append(
-            Problem(
-                source,
-                "",
-                None,
-                "tệp không phải văn bản UTF-8; hãy lưu lại với mã UTF-8",
-                "the file is not UTF-8 text; save it again as UTF-8",
-            )
-        )
+    except ValidationError as exc:
+        # Too large, not a regular file, not UTF-8: said once for this file, the others go on.
+        problems.append(Problem(None, exc.text("vi").rstrip("."), exc.text("en").rstrip(".")))
         return None
-    root = read_located(text, source, problems)
-    if root is None:
-        return None
-    return check_workflow(root, source, path.stem, problems, known_templates, guards)
+    problems.extend(document.problems)
+    if document.root is None:
+        document.root = Located(None, (), 1)
+    return check_workflow(document.root, source, path.stem, problems, known_templates, guards)
 
 
 def load_workflow(

@@ -13,6 +13,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from vanban.datafile import Located
+from vanban.vietnamese import closest
 from vanban.workflow.definition import (
     ROLES,
     EventDefinition,
@@ -20,8 +22,7 @@ from vanban.workflow.definition import (
     WorkflowDefinition,
 )
 from vanban.workflow.guards import GUARDS, Guard
-from vanban.workflow.located import Located
-from vanban.workflow.problems import Problem, choices, close_to
+from vanban.workflow.problems import Problem, choices
 
 FORMAT_VERSION = 1
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
@@ -40,7 +41,9 @@ class _Checker:
         self.problems = problems
 
     def add(self, at: Located, vi: str, en: str) -> None:
-        self.problems.append(Problem(self.source, at.path, at.line, vi, en))
+        # Items of a list share the list's path: the message quotes the item itself.
+        keys = tuple(part for part in at.key_path if isinstance(part, str))
+        self.problems.append(Problem(at.line, vi, en, self.source, keys))
 
     def mapping(
         self,
@@ -71,7 +74,7 @@ class _Checker:
                     value, f"khóa “{key}” không dùng ở đây; {vi}", f"unknown key “{key}”; {en}"
                 )
                 # "lable" for a missing "label" is one mistake, not two.
-                missing = [name for name in missing if name not in close_to(key, allowed)]
+                missing = [name for name in missing if name != closest(key, allowed)]
         for key in missing:
             self.add(
                 at,
@@ -159,7 +162,7 @@ def _states(checker: _Checker, states: Located | None) -> dict[str, StateDefinit
     if entries is not None and not entries:
         checker.add(states, "chưa có trạng thái nào", "there are no states")
     for key, value in (entries or {}).items():
-        checker.name(Located(key, value.path, value.line), "tên trạng thái", "state name")
+        checker.name(Located(key, value.key_path, value.line), "tên trạng thái", "state name")
         fields = checker.mapping(
             value, (f"trạng thái “{key}”", f"the state “{key}”"), _STATE_KEYS, _STATE_OPTIONAL
         )
@@ -187,7 +190,7 @@ def _event(
     Other mistakes (label, roles, guards) are recorded but still return the event, so one
     wrong role does not also make its destination look unreachable.
     """
-    checker.name(Located(key, value.path, value.line), "tên việc", "event name")
+    checker.name(Located(key, value.key_path, value.line), "tên việc", "event name")
     fields = checker.mapping(
         value, (f"việc “{key}”", f"the event “{key}”"), _EVENT_KEYS, _EVENT_OPTIONAL
     )
