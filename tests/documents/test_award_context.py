@@ -134,7 +134,7 @@ def test_list_of_individuals_only_starts_at_i() -> None:
 def test_row_without_a_form_of_award_is_named() -> None:
     with pytest.raises(DataProblem) as caught:
         _context("danh_sach_khen_thuong", hinh_thuc=None)
-    assert caught.value.problems[0].path == ("tap_the", 0)
+    assert caught.value.problems[0].key_path == ("tap_the", 0)
     assert len(caught.value.problems) == 17  # every row, at once
 
 
@@ -238,7 +238,7 @@ def test_a_written_result_wins_and_missing_results_need_a_pass_mark() -> None:
     assert [vote["ket_qua"] for vote in context["phieu"]] == ["Đạt (bổ sung)", "Đạt"]
     with pytest.raises(DataProblem) as caught:
         _context("bien_ban_hop_hoi_dong", bo_phieu=votes, ty_le_dat=None)
-    assert caught.value.problems[0].path == ("bo_phieu", 1)
+    assert caught.value.problems[0].key_path == ("bo_phieu", 1)
 
 
 def test_more_votes_than_members_is_located() -> None:
@@ -311,5 +311,5 @@ def test_positions_merge_data_over_manifest_defaults() -> None:
 def test_item_off_the_sheet_is_refused() -> None:
     with pytest.raises(DataProblem) as caught:
         _context("giay_khen", vi_tri={"thanh_tich": {"x": 200}})  # 200 + 207 mm > 297 mm
-    assert caught.value.problems[0].path == ("vi_tri", "thanh_tich")
+    assert caught.value.problems[0].key_path == ("vi_tri", "thanh_tich")
     assert "tràn ra ngoài tờ giấy 297 × 210 mm" in caught.value.text()

@@ -1,4 +1,4 @@
-"""Text fields are text: what YAML would silently change is kept as typed, or refused with the fix."""
+"""Text fields are text: what YAML would change is kept as typed, or refused with the fix."""
 
 from __future__ import annotations
 
