@@ -170,8 +170,11 @@ def problem_list_text(
         if not only.source:
             # A problem that does not name its file is named by the subject.
             vi, en = f"{subject[0]}, {vi}", f"{subject[1]}, {en}"
-        vi = f"{vi}. {action_one[0][0].upper()}{action_one[0][1:]}."
-        en = f"{en}. {action_one[1][0].upper()}{action_one[1][1:]}."
+        # "có phải “X”?" already ends its sentence.
+        vi += "" if vi.endswith(("?", ".")) else "."
+        en += "" if en.endswith(("?", ".")) else "."
+        vi = f"{vi} {action_one[0][0].upper()}{action_one[0][1:]}."
+        en = f"{en} {action_one[1][0].upper()}{action_one[1][1:]}."
     else:
         count = len(listed)
         shown = listed[:SHOWN_PROBLEMS]

@@ -102,7 +102,7 @@ def test_repealed_decree_is_refused_where_it_is_written() -> None:
     with pytest.raises(ValidationError) as caught:
         Renderer().render(spec, data, today=TODAY)
     message = caught.value.text()
-    assert message.startswith(f"{data.source}, dòng {data.lines[('can_cu', 1)]}: ")
+    assert message.startswith(f"{data.source}, dòng {data.lines[('can_cu', 1)]} (can_cu[2]): ")
     assert "Nghị định số 98/2023/NĐ-CP đã hết hiệu lực; hãy dẫn Nghị định số 152/2025" in message
 
 
@@ -250,7 +250,9 @@ def test_more_votes_than_members_is_located() -> None:
     with pytest.raises(ValidationError) as caught:
         Renderer().render(spec, data)
     line = data.lines[("bo_phieu", 2, "dong_y")]
-    assert caught.value.text().startswith(f"{data.source}, dòng {line}: số phiếu đồng ý (12)")
+    assert caught.value.text().startswith(
+        f"{data.source}, dòng {line} (bo_phieu[3].dong_y): số phiếu đồng ý (12)"
+    )
 
 
 def test_membership_cannot_be_smaller_than_those_listed() -> None:

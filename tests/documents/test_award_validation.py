@@ -18,7 +18,7 @@ ky_hieu_co_quan: HKH
 dia_danh: Sơn La
 trich_yeu: khen thưởng tập thể, cá nhân
 tham_quyen: Chủ tịch Hội Khuyến học tỉnh Sơn La
-can_cu: [Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022]
+can_cu: ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"]
 bien_ban: Biên bản số 02/BB-HĐTĐKT ngày 12/11/2025
 to_trinh: Tờ trình số 26/TTr-VP ngày 13/11/2025
 hinh_thuc: Giấy khen của Chủ tịch Hội Khuyến học tỉnh Sơn La
@@ -32,7 +32,7 @@ ca_nhan:
     so_tien: 500000
   - ten: Bà Cầm Thị Thanh
     so_tien: 500000
-thi_hanh: [Các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.]
+thi_hanh: ["Các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."]
 ky: {chuc_vu: Chủ tịch, ho_ten: Mai Thu Hương}
 """
 
@@ -75,7 +75,9 @@ def test_missing_cell_names_the_row_and_its_line() -> None:
 
 def test_unknown_column_suggests_the_close_one() -> None:
     error = _error(DECISION.replace("    chuc_vu: Chi hội trưởng", "    chuc_vuu: Chi hội trưởng"))
-    assert error.text().startswith("du_lieu.yaml, dòng 16: hàng 1 của bảng “ca_nhan”")
+    assert error.text().startswith(
+        "du_lieu.yaml, dòng 16 (ca_nhan[1].chuc_vuu): hàng 1 của bảng “ca_nhan”"
+    )
     assert "không có cột “chuc_vuu” (có phải ý bạn là “chuc_vu”?)." in error.text()
 
 

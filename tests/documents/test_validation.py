@@ -79,7 +79,8 @@ def test_all_problems_are_reported_at_once() -> None:
 def test_body_item_errors_carry_their_path_and_line() -> None:
     text = GOOD + "danh_so: [I, x]\n"
     error = _error(text.replace("    doan: [Một đoạn.]", "    doan: [Một đoạn.]\n    phu_luc: 1"))
-    assert "du_lieu.yaml, dòng 8 (noi_dung[1].phu_luc)" in error.text()
+    assert "Dữ liệu trong du_lieu.yaml có 2 lỗi" in error.text()
+    assert "  - dòng 8 (noi_dung[1].phu_luc): " in error.text()
     assert "noi_dung[1].phu_luc" in error.text()
     assert "kiểu đánh số “x”" in error.text()
 

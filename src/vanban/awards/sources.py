@@ -12,13 +12,14 @@ import io
 import warnings
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from vanban.awards.located import compose, entries, is_mapping, is_sequence, line_of, scalar_text
 from vanban.awards.problems import RowProblem
 from vanban.datafile import read_bounded
+from vanban.datafile.legacy_text import legacy_problem
 from vanban.errors import ValidationError
 from vanban.vietnamese import format_number
 
@@ -81,11 +82,31 @@ def read_list(
     # Read by reading, with the cap: a FIFO or /dev/zero named "list.csv" is refused at once.
     raw = read_bounded(path, max_bytes, ("danh sách", "list"))
     if suffix in SPREADSHEETS:
-        return _read_xlsx(path.name, io.BytesIO(raw), max_rows, sheet)
-    text = _read_text(raw, path)
-    if suffix == ".csv":
-        return _read_csv(text, path.name, max_rows)
-    return _read_yaml(text, path.name, max_rows)
+        listed = _read_xlsx(path.name, io.BytesIO(raw), max_rows, sheet)
+    else:
+        text = _read_text(raw, path)
+        if suffix == ".csv":
+            listed = _read_csv(text, path.name, max_rows)
+        else:
+            listed = _read_yaml(text, path.name, max_rows)
+    return replace(listed, problems=listed.problems + _legacy_problems(listed, str(path)))
+
+
+def _legacy_problems(listed: RawList, file: str) -> tuple[RowProblem, ...]:
+    """A cell typed in TCVN3, VNI, VISCII or twice-encoded UTF-8, named with its row."""
+    found: list[RowProblem] = []
+    for header in listed.headers or ():
+        problem = legacy_problem(header, 1, "", file=file)
+        if problem is not None:
+            found.append(problem)
+    for row in listed.rows:
+        for key, value in row.cells:
+            problem = legacy_problem(value, row.row, "", file=file)
+            if problem is not None:
+                found.append(
+                    replace(problem, vi=f"“{key}”: {problem.vi}", en=f"“{key}”: {problem.en}")
+                )
+    return tuple(found)
 
 
 def _too_many(name: str, max_rows: int) -> ValidationError:

@@ -12,6 +12,7 @@ from vanban.checker.inspection import Inspection
 from vanban.checker.rules import Rule
 from vanban.errors import Message
 from vanban.vietnamese import ALL_ABBREVIATIONS, abbreviation_for
+from vanban.vietnamese.legacy import LEGACY_NAMES, detect, to_unicode
 
 _PLACEHOLDER = re.compile(r"^[.…_]+$")  # a draft's number left for the clerk: "…/KH-HKH"
 _DATE_LINE = re.compile(
@@ -257,6 +258,33 @@ def recipients_punctuation(inspection: Inspection, rule: Rule) -> list[Finding]:
                 _quoted(last.text),
                 Message(
                     "dòng cuối “- Lưu: VT, <đơn vị soạn thảo>.”", "a last line “- Lưu: VT, <unit>.”"
+                ),
+            )
+        )
+    return aggregate(rule, problems)
+
+
+def unicode_text(inspection: Inspection, rule: Rule) -> list[Finding]:
+    """Find text typed in a legacy encoding (TCVN3, VNI, VISCII) or UTF-8 encoded twice."""
+    problems: list[tuple[Location, Message, Message]] = []
+    for para in (*inspection.paras, *inspection.margins_paras):
+        text = para.text
+        encoding = detect(text)
+        if encoding is None:
+            continue
+        meant = to_unicode(text, encoding)
+        problems.append(
+            (
+                para.where,
+                Message(
+                    f"gõ bằng {LEGACY_NAMES[encoding]}: “{text[:60]}” (nghĩa là “{meant[:60]}”)",
+                    f"typed in {encoding}: “{text[:60]}” (meaning “{meant[:60]}”)",
+                ),
+                Message(
+                    f"chữ Unicode; hãy chuyển tệp bằng: vanban convert --from {encoding} "
+                    f"{inspection.name}",
+                    f"Unicode text; convert the file with: vanban convert --from {encoding} "
+                    f"{inspection.name}",
                 ),
             )
         )

@@ -32,6 +32,7 @@ CHECKS: dict[str, Check] = {
     "bases_punctuation": checks_text.bases_punctuation,
     "recipients_punctuation": checks_text.recipients_punctuation,
     "signature_authority": checks_text.signature_authority,
+    "unicode_text": checks_text.unicode_text,
     "body_indent": checks_body.body_indent,
     "body_spacing": checks_body.body_spacing,
     "body_line_spacing": checks_body.body_line_spacing,

@@ -45,6 +45,11 @@ COMMANDS = {
         "check",
         "Kiểm tra thể thức các tệp .docx FILES theo Phụ lục I Nghị định 30/2020/NĐ-CP.",
     ),
+    "convert": LazyCommand(
+        "vanban.cli.convert",
+        "convert",
+        "Chuyển tệp dữ liệu, danh sách (.yaml, .csv, .xlsx) hoặc .docx sang Unicode NFC.",
+    ),
     "import": LazyCommand(
         "vanban.cli.importing",
         "import_command",

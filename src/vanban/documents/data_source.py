@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from vanban.datafile import MEGABYTE, Located, read_text_bounded, read_yaml
+from vanban.datafile.legacy_text import legacy_problem
 from vanban.errors import KeyPath, ProblemsError, ValidationError
 from vanban.vietnamese import clean_controls
 
@@ -96,6 +97,14 @@ def parse_document_data(text: str, source: str) -> DocumentData:
             "(for example “trich_yeu: …”). See the examples in samples/.",
         )
     nodes = {node.key_path: node for node in root.walk()}
+    legacy = [
+        problem
+        for node in nodes.values()
+        if isinstance(node.value, str)
+        and (problem := legacy_problem(node.value, node.line, source, node.key_path, source))
+    ]
+    if legacy:
+        raise ProblemsError(legacy, (f"Tệp dữ liệu “{source}”", f"The data file “{source}”"))
     lines = {path: node.line for path, node in nodes.items()}
     return DocumentData(values=_value(root), source=source, lines=lines, nodes=nodes)
 
