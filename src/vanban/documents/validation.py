@@ -19,6 +19,7 @@ from vanban.documents.body_tables import check_body_tables
 from vanban.documents.catalogue import FieldSpec, TemplateSpec
 from vanban.documents.data_source import DocumentData, clean_text
 from vanban.documents.field_checks import check_positions, check_table, check_time, parse_date
+from vanban.documents.fit import other_kind
 from vanban.errors import KeyPath, Problem, ProblemsError, ValidationError, echo
 from vanban.vietnamese import closest
 
@@ -393,6 +394,15 @@ def validate(
                 f"mẫu “{spec.id}” không có trường “{key}”.{hint}".rstrip("."),
                 f"the template “{spec.id}” has no field “{key}”.{hint_en}".rstrip("."),
             )
+    mismatch = other_kind(spec.id, data.values)
+    if mismatch is not None:
+        checker.add(
+            (mismatch.field,),
+            f"dữ liệu này viết cho một {mismatch.label} (“{mismatch.excerpt}”), không phải "
+            f"{spec.document_type}; hãy dùng mẫu hoặc quy trình “{mismatch.template}”",
+            f"this data is written for {mismatch.label_en} (“{mismatch.excerpt}”), not for "
+            f"“{spec.id}”; use the template or workflow “{mismatch.template}”",
+        )
     values: dict[str, Any] = {}
     for field in spec.fields:
         value = merged.get(field.name)
