@@ -9,6 +9,8 @@ import click
 
 from vanban.cli.output import get_output
 from vanban.documents import TemplateCatalogue, TemplateSpec
+from vanban.errors import ValidationError
+from vanban.services.nominee_lists import LIST_CONTEXTS, list_columns, write_list_example
 from vanban.vietnamese import abbreviation_for
 
 
@@ -61,10 +63,31 @@ def show_template(context: click.Context, template_id: str) -> None:
         if field.example is not None:
             example = json.dumps(field.example, ensure_ascii=False)
             output.line(f"  {'':<18} {'ví dụ:' if not english else 'e.g.:'} {example}")
+    columns = list_columns() if spec.context in LIST_CONTEXTS else []
+    if columns:
+        output.line(
+            "Danh sách cho “vanban batch --data” (.xlsx, .csv hoặc .yaml; dòng 1 là tên cột):"
+            if not english
+            else "The list for “vanban batch --data” (.xlsx, .csv or .yaml; row 1 names "
+            "the columns):"
+        )
+        for column in columns:
+            mark = ("required" if english else "bắt buộc") if column.required else ""
+            label = column.label_en if english else column.label
+            output.line(f"  {column.spellings[0]:<24} {mark:<9} {label}")
+            output.line(
+                f"  {'':<24} {'also:' if english else 'hoặc:'} {'; '.join(column.spellings[1:])}"
+            )
+        output.line(
+            f"A ready-to-fill list: vanban template example {spec.id} -o danh_sach.xlsx"
+            if english
+            else f"Tệp danh sách mẫu: vanban template example {spec.id} -o danh_sach.xlsx"
+        )
     output.emit(
         {
             "ok": True,
             **_summary(spec),
+            "list_columns": [column.as_json() for column in columns],
             "fields": [
                 {
                     "name": field.name,
@@ -79,6 +102,36 @@ def show_template(context: click.Context, template_id: str) -> None:
             ],
         }
     )
+
+
+@template.command("example")
+@click.argument("template_id", metavar="ID")
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Tệp .xlsx sẽ ghi (không ghi đè).",
+)
+@click.pass_context
+def example_list(context: click.Context, template_id: str, output_path: Path) -> None:
+    """Ghi một danh sách .xlsx sẵn tên cột để điền, cho mẫu giấy khen/bằng khen ID."""
+    output = get_output(context)
+    spec = TemplateCatalogue().get(template_id)
+    if spec.context not in LIST_CONTEXTS:
+        raise ValidationError(
+            f"Mẫu “{spec.id}” không in theo danh sách; chỉ giấy khen, bằng khen mới có.",
+            f"The template “{spec.id}” is not printed from a list; only certificates are.",
+        )
+    path = write_list_example(output_path)
+    output.say(
+        f"Đã ghi {path}: dòng 1 là tên cột, dòng 2 là ví dụ. Điền rồi chạy: "
+        f"vanban batch {spec.id} --data {path} -o THU_MUC",
+        f"Wrote {path}: row 1 names the columns, row 2 is an example. Fill it in, then run: "
+        f"vanban batch {spec.id} --data {path} -o FOLDER",
+    )
+    output.emit({"ok": True, "path": str(path)})
 
 
 @template.command("lint")
