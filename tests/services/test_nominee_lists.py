@@ -70,3 +70,12 @@ def test_template_show_lists_the_columns_and_example_writes_the_file(
     refused = run_cli("template", "example", "ke_hoach", "-o", tmp_path / "x.xlsx")
     assert refused.exit_code == 1
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_docs_table_is_the_reader_s_table() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "data-format.md").read_text("utf-8")
+    section = docs.split("## Nominee lists for `vanban batch`")[1]
+    rows = [line.split("|")[1:4] for line in section.splitlines() if line.startswith("| ")][1:]
+    documented = [(first.strip(), also.strip()) for first, also, _ in rows]
+    expected = [(column.spellings[0], "; ".join(column.spellings[1:])) for column in list_columns()]
+    assert documented == expected
