@@ -164,6 +164,14 @@ CASES: tuple[Case, ...] = (
     Case("theme-font-run", "ND30-PL1-1.1-font", _theme_font),
     Case("red-run", "ND30-PL1-1.1-colour", _red),
     Case(
+        "tcvn3-opening",
+        "ND30-PL1-1.1-unicode",
+        # The opening typed with a .VnTime font: "Hội Khuyến học tỉnh Sơn La xây dựng …".
+        _text(
+            "Hội Khuyến học tỉnh Sơn La xây dựng", "Héi KhuyÕn häc tØnh S¬n La x©y dùng KÕ ho¹ch"
+        ),
+    ),
+    Case(
         "number-on-page-1",
         "ND30-PL1-1.1-page-numbers",
         _section("different_first_page_header_footer", False),

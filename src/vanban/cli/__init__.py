@@ -15,6 +15,7 @@ from vanban import __version__
 from vanban.cli.lazy import LazyCommand, LazyGroup
 from vanban.cli.output import Output
 from vanban.cli.session import Session
+from vanban.cli.usage import language_asked, show_usage_error
 from vanban.errors import VanbanError
 
 # Every command, by name: where it lives and the short help `vanban --help` shows without
@@ -183,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code (the console-script entry point)."""
     # The Output object outlives the click context, so an error raised inside a command can
     # still be reported in the language and format the user asked for.
-    session = Session(output=Output(lang=os.environ.get("VANBAN_LANG", "vi")))
+    asked = language_asked(list(sys.argv[1:] if argv is None else argv))
+    session = Session(output=Output(lang=asked or os.environ.get("VANBAN_LANG", "vi")))
     output = session.output
     try:
         result = cli.main(args=argv, prog_name="vanban", standalone_mode=False, obj=session)
@@ -196,6 +198,6 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("Đã dừng." if output.lang == "vi" else "Stopped.", file=sys.stderr)
         return 1
     except click.ClickException as error:
-        error.show()
+        show_usage_error(error, output.lang)
         return error.exit_code
     return result if isinstance(result, int) else 0

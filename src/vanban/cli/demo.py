@@ -27,7 +27,10 @@ def demo(context: click.Context, folder: Path) -> None:
         f"Sample documents ({len(report.rendered)}): {folder / 'van_ban_mau'}",
     )
     output.line("")
-    output.line(f"{'Hồ sơ':>5}  {'Quy trình':<11}  {'Trạng thái':<10}  {'Số':>3}  Văn bản chính")
+    output.say(
+        f"{'Hồ sơ':>5}  {'Quy trình':<11}  {'Trạng thái':<10}  {'Số':>3}  Văn bản chính",
+        f"{'ID':>5}  {'Workflow':<11}  {'State':<10}  {'No.':>3}  Main document",
+    )
     for dossier in report.dossiers:
         main = report.main_files.get(dossier.id, "")
         output.line(

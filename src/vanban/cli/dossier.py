@@ -94,11 +94,15 @@ def list_dossiers(context: click.Context, state: str | None, workflow_name: str 
     if output.as_json:
         output.emit({"ok": True, "dossiers": [_dossier_json(d) for d in dossiers]})
     elif dossiers:  # one write: ten thousand lines echoed one by one take longer than the query
+        english = output.lang == "en"
+
+        def state(dossier: DossierSummary) -> str:
+            label = service.workflow(dossier.workflow).states[dossier.state].label
+            return dossier.state if english else label
+
         output.line(
             "\n".join(
-                f"{dossier.id:>4}  {dossier.workflow:<9} "
-                f"{service.workflow(dossier.workflow).states[dossier.state].label:<14} "
-                f"{dossier.title[:70]}"
+                f"{dossier.id:>4}  {dossier.workflow:<9} {state(dossier):<14} {dossier.title[:70]}"
                 for dossier in dossiers
             )
         )
@@ -114,18 +118,44 @@ def show(context: click.Context, dossier_id: int) -> None:
     session = get_session(context)
     view = session.service().show(dossier_id, session.user())
     dossier, output = view.dossier, session.output
-    output.line(f"Hồ sơ số {dossier.id} — {view.workflow.label}: {dossier.title}")
-    output.line(f"Trạng thái: {view.state_label} ({dossier.state})")
-    output.line(f"Người lập: {dossier.created_by}, {_local(dossier.created_at)}")
+    output.say(
+        f"Hồ sơ số {dossier.id} — {view.workflow.label}: {dossier.title}",
+        f"Dossier {dossier.id} — {view.workflow.name}: {dossier.title}",
+    )
+    output.say(f"Trạng thái: {view.state_label} ({dossier.state})", f"State: {dossier.state}")
+    output.say(
+        f"Người lập: {dossier.created_by}, {_local(dossier.created_at)}",
+        f"Drafted by: {dossier.created_by}, {_local(dossier.created_at)}",
+    )
     if view.number_and_symbol and dossier.issued_on is not None:
-        output.line(f"Số, ký hiệu: {view.number_and_symbol}, ngày {dossier.issued_on:%d/%m/%Y}")
+        output.say(
+            f"Số, ký hiệu: {view.number_and_symbol}, ngày {dossier.issued_on:%d/%m/%Y}",
+            f"Number: {view.number_and_symbol}, dated {dossier.issued_on:%d/%m/%Y}",
+        )
     if view.last_return is not None:
         event = view.last_return
-        output.line(f"Ý kiến trả lại ({event.actor}, {_local(event.at)}): {event.comment}")
+        output.say(
+            f"Ý kiến trả lại ({event.actor}, {_local(event.at)}): {event.comment}",
+            f"Returned ({event.actor}, {_local(event.at)}): {event.comment}",
+        )
     for record in view.documents:
-        output.line(f"Văn bản: {record.name} ({record.size:,} byte, sha256 {record.sha256[:16]}…)")
-    choices = ", ".join(f"{e.name} ({e.label})" for e in view.available) or "không có"
-    output.line(f"Bạn có thể: {choices}")
+        output.say(
+            f"Văn bản: {record.name} ({record.size:,} byte, sha256 {record.sha256[:16]}…)",
+            f"Document: {record.name} ({record.size:,} bytes, sha256 {record.sha256[:16]}…)",
+        )
+    # Each choice is shown as the command that does it: a shortcut where there is one,
+    # "vanban advance ID EVENT" for the others (amend, archive …).
+    commands = [
+        f"vanban {e.name} {dossier.id}"
+        if e.name in SHORTCUT_EVENTS
+        else f"vanban advance {dossier.id} {e.name}"
+        for e in view.available
+    ]
+    choices = "; ".join(
+        f"{command} ({e.label})" for command, e in zip(commands, view.available, strict=True)
+    )
+    choices_en = "; ".join(commands)
+    output.say(f"Bạn có thể: {choices or 'không có'}", f"You can: {choices_en or 'nothing'}")
     output.emit(
         {
             "ok": True,
@@ -190,6 +220,18 @@ def advance(
     _advance(context, dossier_id, event, comment, patch)
 
 
+# The events that have a command of their own; every other event is "advance ID EVENT".
+_SHORTCUTS = {
+    "submit": "Trình hồ sơ ID (thư ký).",
+    "review": "Thẩm định đạt hồ sơ ID (người thẩm định).",
+    "approve": "Phê duyệt hồ sơ ID (lãnh đạo).",
+    "return": "Trả lại hồ sơ ID cho người soạn kèm --comment (trước khi ban hành).",
+    "reject": "Không duyệt hồ sơ ID kèm --comment (lãnh đạo).",
+    "issue": "Cấp số, ghi ngày và ban hành hồ sơ ID (văn thư).",
+}
+SHORTCUT_EVENTS = frozenset(_SHORTCUTS)
+
+
 def _shortcut(event: str, help_text: str) -> click.Command:
     @click.command(name=event, help=help_text)
     @click.argument("dossier_id", metavar="ID", type=int)
@@ -236,9 +278,9 @@ def export(context: click.Context, dossier_id: int, folder: Path, pdf: bool) -> 
     session.output.emit({"ok": True, "files": [str(path) for path in written]})
 
 
-submit = _shortcut("submit", "Trình hồ sơ ID (thư ký).")
-review = _shortcut("review", "Thẩm định đạt hồ sơ ID (người thẩm định).")
-approve = _shortcut("approve", "Phê duyệt hồ sơ ID (lãnh đạo).")
-return_ = _shortcut("return", "Trả lại hồ sơ ID cho người soạn kèm --comment (trước khi ban hành).")
-reject = _shortcut("reject", "Không duyệt hồ sơ ID kèm --comment (lãnh đạo).")
-issue = _shortcut("issue", "Cấp số, ghi ngày và ban hành hồ sơ ID (văn thư).")
+submit = _shortcut("submit", _SHORTCUTS["submit"])
+review = _shortcut("review", _SHORTCUTS["review"])
+approve = _shortcut("approve", _SHORTCUTS["approve"])
+return_ = _shortcut("return", _SHORTCUTS["return"])
+reject = _shortcut("reject", _SHORTCUTS["reject"])
+issue = _shortcut("issue", _SHORTCUTS["issue"])

@@ -45,7 +45,10 @@ def list_workflows(context: click.Context) -> None:
     output = get_output(context)
     workflows = _workflows(context)
     for name, definition in sorted(workflows.items()):
-        output.line(f"{name:<12} {definition.label} — mẫu văn bản: {definition.document}")
+        output.say(
+            f"{name:<12} {definition.label} — mẫu văn bản: {definition.document}",
+            f"{name:<12} {definition.label} — template: {definition.document}",
+        )
     output.emit(
         {
             "ok": True,
@@ -64,11 +67,17 @@ def show_workflow(context: click.Context, name: str) -> None:
     """Hiện trạng thái và các việc của quy trình NAME."""
     output = get_output(context)
     definition = _get(context, name)
-    output.line(f"{definition.name}: {definition.label} (bắt đầu: {definition.initial})")
-    output.line("Trạng thái:")
+    output.say(
+        f"{definition.name}: {definition.label} (bắt đầu: {definition.initial})",
+        f"{definition.name}: {definition.label} (starts at: {definition.initial})",
+    )
+    output.say("Trạng thái:", "States:")
     for state in definition.states.values():
-        output.line(f"  {state.name:<10} {state.label}{' (kết thúc)' if state.final else ''}")
-    output.line("Việc:")
+        output.say(
+            f"  {state.name:<10} {state.label}{' (kết thúc)' if state.final else ''}",
+            f"  {state.name:<10} {state.label}{' (final)' if state.final else ''}",
+        )
+    output.say("Việc:", "Events:")
     for event in definition.events.values():
         roles = ", ".join(sorted(event.roles))
         sources = ", ".join(event.sources)
