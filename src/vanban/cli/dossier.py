@@ -96,14 +96,13 @@ def list_dossiers(context: click.Context, state: str | None, workflow_name: str 
     elif dossiers:  # one write: ten thousand lines echoed one by one take longer than the query
         english = output.lang == "en"
 
-        def state(dossier: DossierSummary) -> str:
+        def state_of(dossier: DossierSummary) -> str:
             label = service.workflow(dossier.workflow).states[dossier.state].label
             return dossier.state if english else label
 
         output.line(
             "\n".join(
-                f"{dossier.id:>4}  {dossier.workflow:<9} {state(dossier):<14} {dossier.title[:70]}"
-                for dossier in dossiers
+                f"{d.id:>4}  {d.workflow:<9} {state_of(d):<14} {d.title[:70]}" for d in dossiers
             )
         )
     else:
