@@ -23,6 +23,13 @@ class MissingFileError(ValidationError, NotFoundError):
     """The file the user named does not exist (bad input, and not found)."""
 
 
+def _unreadable(path: Path, what_vi: str, what_en: str) -> ValidationError:
+    return ValidationError(
+        f"Không đọc được {what_vi} “{path}”. Hãy kiểm tra đường dẫn và quyền đọc.",
+        f"Cannot read the {what_en} “{path}”. Check the path and that it is readable.",
+    )
+
+
 def _size_text(limit: int) -> str:
     if limit >= MEGABYTE:
         return f"{limit // MEGABYTE} MB"
@@ -44,10 +51,7 @@ def read_bounded(path: Path, limit: int, what: tuple[str, str] = ("tệp", "file
             f"The {what_en} “{path}” does not exist. Check the path.",
         ) from exc
     except OSError as exc:
-        raise ValidationError(
-            f"Không đọc được {what_vi} “{path}”. Hãy kiểm tra đường dẫn và quyền đọc.",
-            f"Cannot read the {what_en} “{path}”. Check the path and that it is readable.",
-        ) from exc
+        raise _unreadable(path, what_vi, what_en) from exc
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise ValidationError(
@@ -78,10 +82,7 @@ def read_bounded(path: Path, limit: int, what: tuple[str, str] = ("tệp", "file
             f"“{path}” is a folder. Give the {what_en}.",
         ) from exc
     except OSError as exc:
-        raise ValidationError(
-            f"Không đọc được {what_vi} “{path}”. Hãy kiểm tra đường dẫn và quyền đọc.",
-            f"Cannot read the {what_en} “{path}”. Check the path and that it is readable.",
-        ) from exc
+        raise _unreadable(path, what_vi, what_en) from exc
     finally:
         os.close(fd)
 

@@ -2,8 +2,9 @@
 
 A plan's data and a report's data have the same fields, so a ke_hoach file given to a
 bao_cao dossier validates and renders a "BÁO CÁO" whose text says "Trên đây là Kế hoạch".
-The opening and closing paragraphs name what the document is; when they name another kind
-and never their own, the data is refused with what it looks like.
+The closing (or opening) paragraph says what the document is ("Trên đây là Kế hoạch …");
+when it names another kind and never its own, the data is refused with what it looks like.
+Only that phrase counts: a report's opening may well say "UBND huyện ban hành Kế hoạch …".
 """
 
 from __future__ import annotations
@@ -29,16 +30,13 @@ _KINDS = (
         "ke_hoach",
         "Kế hoạch",
         "a plan",
-        re.compile(r"\b(xây dựng|ban hành) kế hoạch\b|\btrên đây là kế hoạch\b", re.IGNORECASE),
+        re.compile(r"\btrên đây là kế hoạch\b", re.IGNORECASE),
     ),
     _Kind(
         "bao_cao",
         "Báo cáo",
         "a report",
-        re.compile(
-            r"\btrên đây là báo cáo\b|\bbáo cáo (kết quả|tình hình|tổng kết|sơ kết)\b",
-            re.IGNORECASE,
-        ),
+        re.compile(r"\btrên đây là báo cáo\b", re.IGNORECASE),
     ),
 )
 

@@ -378,9 +378,17 @@ def _cross_checks(
 
 
 def validate(
-    spec: TemplateSpec, data: DocumentData, defaults: Mapping[str, Any] | None = None
+    spec: TemplateSpec,
+    data: DocumentData,
+    defaults: Mapping[str, Any] | None = None,
+    *,
+    fit_kind: bool = False,
 ) -> dict[str, Any]:
-    """Return the data checked and normalised for ``spec``; raise ValidationError otherwise."""
+    """Return the data checked and normalised for ``spec``; raise ValidationError otherwise.
+
+    ``fit_kind`` also refuses data that says it is another kind of document (a dossier's
+    data: the plan given to a report's dossier); a one-off render leaves that to the user.
+    """
     checker = _Checker(data)
     merged = {**(defaults or {}), **data.values}
     for key in data.values:
@@ -394,7 +402,7 @@ def validate(
                 f"mẫu “{spec.id}” không có trường “{key}”.{hint}".rstrip("."),
                 f"the template “{spec.id}” has no field “{key}”.{hint_en}".rstrip("."),
             )
-    mismatch = other_kind(spec.id, data.values)
+    mismatch = other_kind(spec.id, data.values) if fit_kind else None
     if mismatch is not None:
         checker.add(
             (mismatch.field,),

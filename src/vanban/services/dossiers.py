@@ -476,7 +476,7 @@ class DossierService:
         if definition.name in self.mappings:
             values = self._template_data(definition, data.values, spec.id)
             data = DocumentData(values, data.source)
-        return validate(spec, data, self._defaults(data.values))
+        return validate(spec, data, self._defaults(data.values), fit_kind=True)
 
     def _render(
         self,
