@@ -98,4 +98,4 @@ def test_a_signers_title_needs_the_name_under_it() -> None:
     values = validate(spec, parse_document_data(DATA.replace("nguoi_ky: Mai Thu Hương\n", ""), "b"))
     with pytest.raises(DataProblem) as caught:
         build_phoi_khen(spec, values)
-    assert caught.value.problems[0].path == ("nguoi_ky",)
+    assert caught.value.problems[0].key_path == ("nguoi_ky",)
