@@ -177,7 +177,7 @@ def build_context(
         "co_quan_chu_quan": keep_together(upper_vi(parent)) if parent else "",
         "co_quan": keep_together(upper_vi(values["co_quan"])),
         "so_ky_hieu": number,
-        "dia_danh_ngay": keep_together(_place_and_date(values, today)),
+        "dia_danh_ngay": _place_and_date(values, today),  # one short line in its cell
         "trich_yeu": rich(keep_together(values.get("trich_yeu", ""))),
         "ghi_chu_trich_yeu": values.get("ghi_chu_trich_yeu", ""),
         "kinh_gui": _recipients(values),
