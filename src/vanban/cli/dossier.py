@@ -74,7 +74,10 @@ def _report(output: Output, result: AdvanceResult) -> None:
 @click.option("--title", help="Tên hồ sơ (mặc định: trích yếu).")
 @click.pass_context
 def new(context: click.Context, workflow_name: str, data: Path, title: str | None) -> None:
-    """Lập hồ sơ mới theo quy trình WORKFLOW từ tệp dữ liệu DATA, in số hồ sơ."""
+    """Lập hồ sơ mới theo quy trình WORKFLOW từ tệp dữ liệu DATA, in số hồ sơ.
+
+    DATA là tệp .yaml, hoặc văn bản Word .docx của cơ quan (đọc như vanban import).
+    """
     session = get_session(context)
     result = session.service().create(session.user(), workflow_name, data, title)
     _report(session.output, result)

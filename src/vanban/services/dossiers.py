@@ -47,7 +47,7 @@ from vanban.workspace import User, Workspace
 
 if TYPE_CHECKING:  # loaded when a dossier is first rendered: `vanban list` never pays for it
     from vanban.documents.render import RenderedDocument, Renderer
-    from vanban.services.awards import DossierDataMapping
+from vanban.services.awards import DossierDataMapping
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Test-only: a path; when set, advance() writes it and sleeps inside the open transaction so a
@@ -219,14 +219,21 @@ class DossierService:
     def create(
         self, user: User, workflow_name: str, data_path: Path, title: str | None = None
     ) -> AdvanceResult:
-        """Create a dossier in the workflow's initial state from a data file."""
+        """Create a dossier in the workflow's initial state from a data file (YAML or .docx)."""
         definition = self.workflow(workflow_name)
         if "secretary" not in user.roles:
             raise NotPermittedError(
                 f"Chỉ thư ký (secretary) mới lập hồ sơ mới; “{user.login}” không có vai trò này.",
                 f"Only a secretary creates dossiers; “{user.login}” does not have that role.",
             )
-        data = self._prepared(definition, load_document_data(data_path), data_path)
+        if data_path.suffix.lower() == ".docx":
+            # Imported here: only a dossier started from a Word file needs the Word reader.
+            from vanban.services.importing import import_data
+
+            source = import_data(data_path, definition.document)
+        else:
+            source = load_document_data(data_path)
+        data = self._prepared(definition, source, data_path)
         values = self._validated(definition, data)
         now = self.clock()
         with self.store.transaction() as tx:

@@ -13,7 +13,11 @@ from pathlib import Path
 
 from vanban.atomic_write import write_atomically
 from vanban.checker import Finding, run_rules
-from vanban.documents import TemplateCatalogue, parse_document_data
+from vanban.documents import (
+    DocumentData,
+    TemplateCatalogue,
+    parse_document_data,
+)
 from vanban.documents.package_guard import MAX_FILE_BYTES
 from vanban.documents.render import Renderer
 from vanban.errors import Message, OutputError, ValidationError
@@ -86,6 +90,25 @@ def _header(source: Path, document: ImportedDocument) -> list[str]:
     ]
 
 
+def import_text(source: Path) -> tuple[ImportedDocument, str]:
+    """Import the Word file ``source``; return the document and its data as YAML text."""
+    document = import_docx(read_source(source), source.name)
+    return document, dump(document.data, _header(source, document))
+
+
+def import_data(path: Path, template_id: str) -> DocumentData:
+    """Return a dossier's data from the Word file ``path``, which must fit ``template_id``."""
+    document, text = import_text(path)
+    if document.template_id != template_id:
+        raise ValidationError(
+            f"Tệp “{path.name}” là {document.type_name.lower()} (mẫu “{document.template_id}”), "
+            f"quy trình này cần mẫu “{template_id}”. Hãy chọn đúng quy trình hoặc đúng tệp.",
+            f"“{path.name}” is a document of the template “{document.template_id}”; this "
+            f"workflow needs “{template_id}”. Choose the matching workflow or file.",
+        )
+    return parse_document_data(text, f"{path.name} (nhập từ Word)")
+
+
 class ImportService:
     """Imports Word files as data and re-lays them with vanban's templates."""
 
@@ -95,18 +118,13 @@ class ImportService:
         self.catalogue = catalogue or TemplateCatalogue()
         self.renderer = renderer or Renderer()
 
-    def read(self, source: Path) -> tuple[ImportedDocument, str]:
-        """Import ``source``; return the document and its YAML text."""
-        document = import_docx(read_source(source), source.name)
-        return document, dump(document.data, _header(source, document))
-
     def import_file(
         self, source: Path, output: Path | None, *, overwrite: bool = False
     ) -> ImportResult:
         """Import ``source`` and write its data to ``output`` (None: only return the text)."""
         if output is not None:
             _refuse_existing(output, overwrite)
-        document, text = self.read(source)
+        document, text = import_text(source)
         if output is not None:
             write_atomically(text.encode("utf-8"), output)
         return ImportResult(
