@@ -1,7 +1,7 @@
 """Builds the .docx templates and their manifests in doc_templates/ from code.
 
 Run ``python doc_templates/build.py`` (or ``make templates``) after changing this file; it
-rewrites ke_hoach, bao_cao and cong_van (.docx + .yaml), and through build_awards.py the award
+rewrites ke_hoach, bao_cao, to_trinh and cong_van (.docx + .yaml), and through build_awards.py the award
 dossier templates, deterministically, so a change to a template is a reviewable change to
 these scripts. Every size, style and position follows
 Nghị định 30/2020/NĐ-CP, Phụ lục I (see ../shared/reference/regulations.md §1).
@@ -611,6 +611,12 @@ TEMPLATES: dict[str, dict[str, Any]] = {
         "title": "Báo cáo",
         "title_en": "Report",
         "document_type": "Báo cáo",
+        "form": "Mẫu 1.4 – Văn bản có tên loại (Phụ lục III, Nghị định 30/2020/NĐ-CP)",
+    },
+    "to_trinh": {
+        "title": "Tờ trình",
+        "title_en": "Submission",
+        "document_type": "Tờ trình",
         "form": "Mẫu 1.4 – Văn bản có tên loại (Phụ lục III, Nghị định 30/2020/NĐ-CP)",
     },
     "cong_van": {

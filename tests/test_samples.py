@@ -55,6 +55,7 @@ _PRINT = Layout(landscape=True, header="none", signature="none", body_end=False)
 LAYOUTS = {
     "ke_hoach": Layout(("KẾ HOẠCH",)),
     "bao_cao": Layout(("BÁO CÁO",)),
+    "to_trinh": Layout(("TỜ TRÌNH",)),
     "cong_van": Layout(),
     "to_trinh_khen_thuong": Layout(("TỜ TRÌNH",)),
     "danh_sach_khen_thuong": Layout(

@@ -22,6 +22,7 @@ def test_list(run_cli: Run) -> None:
         "giay_khen",
         "ke_hoach",
         "quyet_dinh_khen_thuong",
+        "to_trinh",
         "to_trinh_khen_thuong",
     ]
     assert "Mẫu 1.5" in result.stdout
@@ -40,6 +41,7 @@ def test_list_json_gives_abbreviations(run_cli: Run) -> None:
         "giay_khen": None,
         "ke_hoach": "KH",
         "quyet_dinh_khen_thuong": "QĐ",
+        "to_trinh": "TTr",
         "to_trinh_khen_thuong": "TTr",
     }
 

@@ -125,6 +125,7 @@ class Office:
     body: Outline = field(default_factory=lambda: list(PLAN_BODY))
     emphasis: bool = False  # a bold and an italic phrase inside a paragraph
     closing_mark: str = "./."
+    authority: str = ""  # a decision's "CHỦ TỊCH …" line between its title and its bases
 
 
 def _run(
@@ -321,6 +322,8 @@ def build(office: Office) -> bytes:
         _para(document, "Thực hiện phong trào học tập suốt đời năm 2024", office, CENTER, bold=True)
     else:
         _para(document, "Kính gửi: Ủy ban nhân dân các xã, thị trấn", office, CENTER)
+    if office.authority:
+        _para(document, office.authority, office, CENTER, bold=True)
     for basis in office.bases:
         _para(document, basis, office, JUSTIFY, italic=True)
     _body(document, office)
@@ -345,6 +348,7 @@ CORPUS = [
     Office("thieu_dau_ket", closing_mark="."),
     Office("cong_van", type_name="", number="Số: 45/UBND-VP", bases=()),
     Office("bao_cao", type_name="BÁO CÁO", number="Số: 30/BC-UBND", header="tabs"),
+    Office("to_trinh", type_name="TỜ TRÌNH", number="Số: 07/TTr-UBND"),
     Office(
         "tat_ca",
         header="tabs",

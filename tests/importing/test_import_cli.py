@@ -133,3 +133,28 @@ def test_missing_source_and_folder(run_cli: Run, tmp_path: Path) -> None:
     assert folder.exit_code == 1
     assert "thư mục" in folder.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_decision_imports_but_is_not_re_laid(run_cli: Run, tmp_path: Path) -> None:
+    from tests.importing.office import Office
+
+    decision = Office(
+        "quyet_dinh",
+        type_name="QUYẾT ĐỊNH",
+        number="Số: 88/QĐ-UBND",
+        authority="CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN MƯỜNG LA",
+    )
+    source = tmp_path / "quyet_dinh.docx"
+    source.write_bytes(build(decision))
+    data = tmp_path / "qd.yaml"
+    imported = run_cli("import", source, "-o", data)
+    assert imported.exit_code == 0, imported.stderr
+    text = data.read_text(encoding="utf-8")
+    assert "vanban chưa có mẫu chung “quyet_dinh”" in text
+    loaded = yaml.safe_load(text)
+    assert loaded["mo_dau"][0] == "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN MƯỜNG LA"
+    assert loaded["can_cu"][0].startswith("Căn cứ Quyết định số 1315/QĐ-TTg")
+    refused = run_cli("fix", source, "-o", tmp_path / "moi.docx")
+    assert refused.exit_code == 1
+    assert "chưa có mẫu chung để soạn lại quyết định" in refused.stderr
+    assert not (tmp_path / "moi.docx").exists()

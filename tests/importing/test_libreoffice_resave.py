@@ -18,7 +18,9 @@ from vanban.documents.inspect import document_lines
 from vanban.importing import import_docx
 from vanban.importing.yaml_text import dump
 
-SAMPLES = [s for s in SERVICE.samples() if s.template_id in ("ke_hoach", "bao_cao", "cong_van")]
+SAMPLES = [
+    s for s in SERVICE.samples() if s.template_id in ("ke_hoach", "bao_cao", "to_trinh", "cong_van")
+]
 OFFICES = [office for office in CORPUS if office.name in ("word_danh_so", "tat_ca", "cong_van")]
 
 

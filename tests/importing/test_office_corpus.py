@@ -81,7 +81,10 @@ def test_office_document_imports_to_the_expected_data(office: Office) -> None:
     if office.type_name:
         assert data["trich_yeu"] == "Thực hiện phong trào học tập suốt đời năm 2024"
         assert (
-            document.template_id == {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao"}[office.type_name]
+            document.template_id
+            == {"KẾ HOẠCH": "ke_hoach", "BÁO CÁO": "bao_cao", "TỜ TRÌNH": "to_trinh"}[
+                office.type_name
+            ]
         )
     else:
         assert document.template_id == "cong_van"

@@ -13,7 +13,9 @@ from vanban.documents.inspect import document_lines
 from vanban.importing import import_docx
 from vanban.importing.yaml_text import dump
 
-SAMPLES = [s for s in SERVICE.samples() if s.template_id in ("ke_hoach", "bao_cao", "cong_van")]
+SAMPLES = [
+    s for s in SERVICE.samples() if s.template_id in ("ke_hoach", "bao_cao", "to_trinh", "cong_van")
+]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[sample.name for sample in SAMPLES])

@@ -90,6 +90,7 @@ class _Importer:
         self.word_numbered = 0
         self.used: set[int] = set()
         self.bases: list[str] = []
+        self.authority: list[Span] = []
 
     def take(self, spans: Iterable[Span]) -> list[Span]:
         spans = list(spans)
@@ -137,6 +138,9 @@ class _Importer:
                 data["trich_yeu"] = parts.subject_of_letter(_plain([*letter, *self.take(more)]))
         else:
             subject = self.take(anatomy.get("trich_yeu"))
+            while len(subject) > 1 and subject[-1].display == subject[-1].display.upper():
+                # "CHỦ TỊCH ỦY BAN NHÂN DÂN …" under a decision's subject: who decides.
+                self.authority.insert(0, subject.pop())
             if subject:
                 data["trich_yeu"] = "\n".join(span.display for span in subject).strip()
         note = self.take(anatomy.get("ghi_chu_trich_yeu"))
@@ -329,7 +333,7 @@ def read_document(inspection: Inspection) -> ImportedDocument:
     outline = importer.body()
     if importer.bases:
         data["can_cu"] = importer.bases
-    authority = importer.take(inspection.anatomy.get("tham_quyen"))
+    authority = importer.authority + importer.take(inspection.anatomy.get("tham_quyen"))
     opening = [Noted(_plain(authority), AUTHORITY_NOTE)] if authority else []
     opening += outline.opening
     if opening:

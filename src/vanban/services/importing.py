@@ -82,18 +82,28 @@ def _refuse_existing(target: Path, overwrite: bool) -> None:
         )
 
 
-def _header(source: Path, document: ImportedDocument) -> list[str]:
+def _header(source: Path, document: ImportedDocument, catalogue: TemplateCatalogue) -> list[str]:
+    known = {spec.id for spec in catalogue.list()}
+    render = (
+        f"Soạn lại: vanban render {document.template_id} <tệp này> -o VAN_BAN.docx"
+        if document.template_id in known
+        else f"vanban chưa có mẫu chung “{document.template_id}”: dữ liệu này để tham khảo."
+    )
     return [
         f"Dữ liệu nhập từ “{source.name}” bằng vanban import ({document.type_name}).",
-        f"Soạn lại: vanban render {document.template_id} <tệp này> -o VAN_BAN.docx",
+        render,
         "Số đề mục (I., 1., a) …) do vanban đánh lại theo danh_so; kiểm tra các dòng có ghi chú #.",
     ]
 
 
-def import_text(source: Path) -> tuple[ImportedDocument, str]:
+def import_text(
+    source: Path, catalogue: TemplateCatalogue | None = None
+) -> tuple[ImportedDocument, str]:
     """Import the Word file ``source``; return the document and its data as YAML text."""
     document = import_docx(read_source(source), source.name)
-    return document, dump(document.data, _header(source, document))
+    return document, dump(
+        document.data, _header(source, document, catalogue or TemplateCatalogue())
+    )
 
 
 def import_data(path: Path, template_id: str) -> DocumentData:
@@ -124,7 +134,7 @@ class ImportService:
         """Import ``source`` and write its data to ``output`` (None: only return the text)."""
         if output is not None:
             _refuse_existing(output, overwrite)
-        document, text = import_text(source)
+        document, text = import_text(source, self.catalogue)
         if output is not None:
             write_atomically(text.encode("utf-8"), output)
         return ImportResult(
@@ -146,7 +156,14 @@ class ImportService:
         _refuse_existing(output, overwrite)
         original = read_source(source)
         document = import_docx(original, source.name)
-        text = dump(document.data, _header(source, document))
+        if document.template_id not in {spec.id for spec in self.catalogue.list()}:
+            raise ValidationError(
+                f"vanban chưa có mẫu chung để soạn lại {document.type_name.lower()} "
+                f"(“{source.name}”). Dùng “vanban import” để lấy nội dung thành dữ liệu.",
+                f"vanban has no general template to re-lay “{source.name}” "
+                f"({document.template_id}). Use “vanban import” to get its content as data.",
+            )
+        text = dump(document.data, _header(source, document, self.catalogue))
         spec = self.catalogue.get(document.template_id)
         rendered = self.renderer.render(spec, parse_document_data(text, f"{source.name} (nhập)"))
         before = run_rules(original, source.name)
