@@ -1,9 +1,9 @@
 """Builds the .docx templates and their manifests in doc_templates/ from code.
 
 Run ``python doc_templates/build.py`` (or ``make templates``) after changing this file; it
-rewrites ke_hoach, bao_cao, to_trinh and cong_van (.docx + .yaml), and through build_awards.py the award
-dossier templates, deterministically, so a change to a template is a reviewable change to
-these scripts. Every size, style and position follows
+rewrites ke_hoach, bao_cao, to_trinh and cong_van (.docx + .yaml), and through
+build_awards.py the award dossier templates, deterministically, so a change to a template is a
+reviewable change to these scripts. Every size, style and position follows
 Nghị định 30/2020/NĐ-CP, Phụ lục I (see ../shared/reference/regulations.md §1).
 """
 

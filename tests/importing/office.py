@@ -296,7 +296,16 @@ def _signature(document: Any, office: Office) -> None:
         for line in SIGNER[1:]:
             _para(right, line, office, CENTER, bold=True)
         return
-    for line in SIGNER:
+    if office.signature == "side":  # both on the same lines, set apart with tabs
+        rows = [("Nơi nhận:", SIGNER[0]), *zip(lines, [*SIGNER[1:3], "", ""], strict=False)]
+        for left, right in [*rows, ("", ""), ("", SIGNER[3])]:
+            paragraph = document.add_paragraph()
+            _run(paragraph, left, office, bold=left == "Nơi nhận:", italic=left == "Nơi nhận:")
+            if right:
+                _run(paragraph, "\t\t\t", office)
+                _run(paragraph, right, office, bold=True)
+        return
+    for line in SIGNER if office.signature == "tabs" else SIGNER[2:]:
         paragraph = _para(document, line, office, None, bold=True)
         paragraph.paragraph_format.left_indent = Mm(90)
         paragraph.alignment = CENTER
@@ -342,6 +351,8 @@ CORPUS = [
     Office("phong_arial_co_13", font="Arial", size=13),
     Office("le_sai", margins_mm=(10, 10, 15, 25)),
     Office("chu_ky_go_tay", signature="tabs"),
+    Office("noi_nhan_canh_chu_ky", signature="side", header="tabs"),
+    Office("chu_ky_khong_tien_to", signature="plain"),
     Office("bang_so_lieu", table=True),
     Office("dam_nghieng_trong_doan", emphasis=True),
     Office("du_thao", number="Số:        /KH-UBND", date="Mường La, ngày      tháng     năm 2024"),

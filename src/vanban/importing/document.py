@@ -91,6 +91,8 @@ class _Importer:
         self.used: set[int] = set()
         self.bases: list[str] = []
         self.authority: list[Span] = []
+        self.signed = False  # a signature block was found in its usual places
+        self.late_signature: dict[str, Any] = {}
 
     def take(self, spans: Iterable[Span]) -> list[Span]:
         spans = list(spans)
@@ -200,6 +202,8 @@ class _Importer:
             looks.append(None)
         while lines and _is_basis(lines[0]):  # "Thực hiện …" in italics, alone or after Kính gửi
             self.bases.append(parts.clean_item(lines.pop(0).styled.text))
+        if not self.signed:
+            self.late_signature = _trailing_signature(lines)
         return build_outline(lines)
 
     def _signature_tables(self) -> set[int]:
@@ -238,23 +242,46 @@ class _Importer:
                 names.append(para.whole)
         return titles, names, notes
 
+    def _side_by_side(self) -> tuple[list[Span], list[Span]] | None:
+        """Nơi nhận and the signature typed on the same lines, set apart with tabs."""
+        heading = self.anatomy.one("noi_nhan")
+        if heading is None or heading.para.cell_key is not None:
+            return None
+        start = self.paras.index(heading.para)
+        lines = [p for p in self.paras[start:] if p.cell_key is None and p.printed]
+        if not any(segment.column for para in lines for segment in para.segments):
+            return None
+        left: list[Span] = []
+        right: list[Span] = []
+        for para in lines:
+            self.used.add(id(para))
+            for segment in para.segments:
+                if segment.column:
+                    right.append(segment)
+                elif not fold(segment.text).startswith("noi nhan"):
+                    left.append(segment)
+        return left, right
+
     def signature(self) -> dict[str, Any]:
         anatomy = self.anatomy
         data: dict[str, Any] = {}
-        titles, names, typed_notes = self._typed_signature()
-        self.take(titles + names)
-        notes = parts.signature_notes(anatomy, self.paras) + typed_notes
-        block = parts.signature(
-            [*self.take(anatomy.get("quyen_han")), *titles],
-            [*self.take(anatomy.get("ho_ten")), *names],
-            notes,
-        )
+        side = self._side_by_side()
+        if side is not None:
+            recipients, signed = side
+            authority, names, notes = _signature_lines(signed)
+        else:
+            recipients = self.take(anatomy.get("noi_nhan_danh_sach"))
+            titles, names, notes = self._typed_signature()
+            self.take(titles + names)
+            notes = parts.signature_notes(anatomy, self.paras) + notes
+            authority = [*self.take(anatomy.get("quyen_han")), *titles]
+            names = [*self.take(anatomy.get("ho_ten")), *names]
+        block = parts.signature(authority, names, notes)
         if block:
             data["ky"] = block
+            self.signed = True
         self.take(anatomy.get("noi_nhan"))
-        items, filed = parts.recipients(
-            self.take(anatomy.get("noi_nhan_danh_sach")), bool(anatomy.get("kinh_gui"))
-        )
+        items, filed = parts.recipients(recipients, bool(anatomy.get("kinh_gui")))
         if items:
             data["noi_nhan"] = items
         if filed:
@@ -276,6 +303,45 @@ class _Importer:
             and not _rule(para)
             and not (para.cell_key is not None and para.cell_key[0] == header)
         ]
+
+
+def _trailing_signature(lines: list[BodyLine]) -> dict[str, Any]:
+    """Take a signature typed as the last short lines of the body ("CHỦ TỊCH", the name)."""
+    tail: list[str] = []
+    for line in reversed(lines):
+        text = line.styled.text
+        if line.marker is not None or line.table is not None or len(text) > 60 or not text:
+            break
+        if text.endswith((".", ";", ":")) and not text.endswith(")"):
+            break
+        tail.insert(0, text)
+    names = [text for text in tail if text != text.upper() and not text.startswith("(")]
+    titles = [text for text in tail if text == text.upper()]
+    if len(names) != 1 or not titles or tail[-1] != names[0]:
+        return {}
+    del lines[len(lines) - len(tail) :]
+    block: dict[str, Any] = {}
+    for title in titles:
+        prefix = signature_prefix(title)
+        key = parts.PREFIX_KEYS.get(fold(prefix or "").replace(".", ""))
+        if prefix is not None and key is not None:
+            block[key] = title[len(prefix) :].strip()
+        else:
+            block["chuc_vu"] = "\n".join(filter(None, [block.get("chuc_vu"), title]))
+    block["ho_ten"] = names[0]
+    notes = [text for text in tail if text.startswith("(")]
+    if notes:
+        block["ghi_chu"] = " ".join(notes)
+    return block
+
+
+def _signature_lines(spans: list[Span]) -> tuple[list[Span], list[Span], list[str]]:
+    """Split signature lines into the title lines, the name and "(Đã ký)"-like notes."""
+    notes = [span.text for span in spans if span.text.startswith("(") and span.text.endswith(")")]
+    lines = [span for span in spans if span.text not in notes]
+    names = [span for span in lines if span.display != span.display.upper()][-1:]
+    titles = [span for span in lines if span not in names]
+    return titles, names, notes
 
 
 def _outer_table(element: Any) -> Any:
@@ -345,6 +411,8 @@ def read_document(inspection: Inspection) -> ImportedDocument:
     closing += [Noted(text, UNPLACED_NOTE) for text in unplaced]
     if closing:
         data["ket_thuc"] = closing
+    if importer.late_signature:
+        signature = {"ky": importer.late_signature, **signature}
     data.update(signature)
     return ImportedDocument(
         data=data,

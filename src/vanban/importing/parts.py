@@ -25,7 +25,7 @@ _DATE = re.compile(
 _SHORT_DATE = re.compile(
     r"^(?P<place>.*?)\s*,?\s*ngày\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
 )
-_PREFIX_KEYS = {
+PREFIX_KEYS = {
     "tm": "thay_mat",
     "tl": "thua_lenh",
     "tuq": "thua_uy_quyen",
@@ -137,7 +137,7 @@ def signature(
             if not line:
                 continue
             prefix = signature_prefix(line)
-            key = _PREFIX_KEYS.get(fold(prefix or "").strip(".").replace(".", ""))
+            key = PREFIX_KEYS.get(fold(prefix or "").strip(".").replace(".", ""))
             if prefix is not None and key is not None and key not in block:
                 block[key] = line[len(prefix) :].strip()
                 last_prefix = key
