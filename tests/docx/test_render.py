@@ -26,6 +26,7 @@ _SAMPLE_FOR = {
     "ke_hoach": "ke_hoach_hkh_son_la_2024.yaml",
     "bao_cao": "bao_cao_tong_ket_hkh_son_la_2023.yaml",
     "cong_van": "cong_van_hkh_son_la_2024.yaml",
+    "to_trinh": "to_trinh_hkh_son_la_2024.yaml",
 }
 
 
