@@ -226,7 +226,7 @@ class DossierService:
                 f"Chỉ thư ký (secretary) mới lập hồ sơ mới; “{user.login}” không có vai trò này.",
                 f"Only a secretary creates dossiers; “{user.login}” does not have that role.",
             )
-        data = self._prepared(definition, load_document_data(data_path), data_path)
+        data = self._prepared(definition, load_document_data(data_path), data_path, {})
         values = self._validated(definition, data)
         now = self.clock()
         with self.store.transaction() as tx:
@@ -265,7 +265,7 @@ class DossierService:
             dossier = tx.get_dossier(dossier_id)
             definition = self.workflow(dossier.workflow)
             if patch is not None and patch_path is not None:
-                patch = self._prepared(definition, patch, patch_path)
+                patch = self._prepared(definition, patch, patch_path, dossier.data)
             transition = self.engines[dossier.workflow].fire(
                 DossierFacts(dossier.state, dossier.created_by), _actor(user), event_name, comment
             )
@@ -283,17 +283,26 @@ class DossierService:
                 self._validated(definition, DocumentData(data, str(patch_path)))
             now = self.clock()
             number, issued_on = None, None
+            numbered: list[tuple[str, int]] = []
             if event_def.number:
                 issued_on = now.astimezone(VIETNAM_TIME).date()
                 # Each issuing body keeps its own sequence: the number belongs to the body
                 # named on the document, which may differ from the workspace's default.
-                number = tx.allocate_number(
-                    organization=self._issuer(data),
-                    book=self.workspace.book,
-                    year=issued_on.year,
+                data, numbered = self._numbered(
+                    definition,
+                    event_def,
+                    data,
+                    issued_on,
+                    lambda issuer, year: tx.allocate_number(
+                        organization=issuer, book=self.workspace.book, year=year
+                    ),
                 )
-                data = _numbered(data, number, issued_on)
-            rendered = [self._render(definition, data, template) for template in event_def.render]
+                number = data.get("so") if isinstance(data.get("so"), int) else None
+            rendered = [
+                self._render(definition, data, template)
+                for template in event_def.render
+                if self._applies(definition, template, data)
+            ]
             if self._rehearses(definition, event_def):
                 self._rehearse_issue(definition, data, now)
             updated = tx.update_dossier(
@@ -317,9 +326,13 @@ class DossierService:
                 rendered,
             )
             entry = None
-            if number is not None and issued_on is not None:
-                entry = self._register_entry(definition, updated, number, issued_on)
-                tx.add_register_entry(entry)
+            if issued_on is not None:
+                for template, allocated in numbered:
+                    values = self._template_data(definition, data, template)
+                    added = self._register_entry(template, values, updated, allocated, issued_on)
+                    tx.add_register_entry(added)
+                    if template == definition.document:
+                        entry = added
             if in_transaction is not None:
                 in_transaction(tx, updated, event)
             _pause_for_tests()
@@ -396,11 +409,13 @@ class DossierService:
         this event now, while the secretary can still change the data.
         """
         today = now.astimezone(VIETNAM_TIME).date()
-        trial = _numbered(data, 1, today)
         for event in definition.events.values():
             if not event.number:
                 continue
+            trial, _ = self._numbered(definition, event, data, today, lambda issuer, year: 1)
             for template in event.render:
+                if not self._applies(definition, template, trial):
+                    continue
                 try:
                     self._render(definition, trial, template)
                 except VanbanError as error:
@@ -410,6 +425,49 @@ class DossierService:
                         f"The dossier could not be issued: at issue, “{template}” would be "
                         f"refused. {error.message.en}",
                     ) from error
+
+    def _numbered(
+        self,
+        definition: WorkflowDefinition,
+        event: EventDefinition,
+        data: Mapping[str, Any],
+        day: dt.date,
+        allocate: Callable[[str, int], int],
+    ) -> tuple[dict[str, Any], list[tuple[str, int]]]:
+        """Return ``data`` as issued on ``day`` and the numbers given, template by template.
+
+        Every numbered document the event renders gets its own number in the register, in
+        the event's order (a Biên bản before the Tờ trình and the Quyết định that cite it).
+        The workflow's main document's number and date are ``so`` and ``ngay``; a workflow
+        with a data mapping also keeps each document's in ``cap_so``. ``nam`` is only the
+        year a draft prints before it has a date, so it goes: a plan approved in December is
+        issued in January with January's date.
+        """
+        from vanban.services.awards import NUMBERS_KEY  # loaded with the mappings, lazily
+
+        issued = {key: value for key, value in data.items() if key != "nam"}
+        numbers = dict(issued.get(NUMBERS_KEY) or {})
+        given: list[tuple[str, int]] = []
+        for template in event.render:
+            spec = self.catalogue.get(template)
+            numbered_kind = spec.field("so") is not None and bool(spec.document_type)
+            if not numbered_kind or not self._applies(definition, template, issued):
+                continue
+            issuer = self._issuer(self._template_data(definition, issued, template))
+            number = allocate(issuer, day.year)
+            given.append((template, number))
+            numbers[template] = {"so": number, "ngay": day.isoformat()}
+            if template == definition.document:
+                issued.update(so=number, ngay=day.isoformat())
+        if definition.name in self.mappings:
+            issued[NUMBERS_KEY] = numbers
+        return issued, given
+
+    def _applies(
+        self, definition: WorkflowDefinition, template_id: str, data: Mapping[str, Any]
+    ) -> bool:
+        mapping = self.mappings.get(definition.name)
+        return mapping is None or mapping.applies(template_id, data)
 
     # ---- helpers -----------------------------------------------------------------------------
 
@@ -453,13 +511,18 @@ class DossierService:
         return event, records
 
     def _prepared(
-        self, definition: WorkflowDefinition, data: DocumentData, source: Path
+        self,
+        definition: WorkflowDefinition,
+        data: DocumentData,
+        source: Path,
+        current: Mapping[str, Any],
     ) -> DocumentData:
-        """Data (or a patch) as the workflow's mapping stores it (lists read in, say)."""
+        """Data (or a patch over ``current``) as the workflow's mapping stores it."""
         mapping = self.mappings.get(definition.name)
         if mapping is None:
             return data
-        return DocumentData(mapping.prepare(data.values, source), data.source, data.lines)
+        prepared = mapping.prepare(data.values, source, current)
+        return DocumentData(prepared, data.source, data.lines)
 
     def _template_data(
         self, definition: WorkflowDefinition, data: Mapping[str, Any], template_id: str
@@ -507,11 +570,17 @@ class DossierService:
         return f"{template_id}_{dossier.id:04d}.docx"
 
     def _register_entry(
-        self, definition: WorkflowDefinition, dossier: Dossier, number: int, issued_on: dt.date
+        self,
+        template_id: str,
+        values: Mapping[str, Any],
+        dossier: Dossier,
+        number: int,
+        issued_on: dt.date,
     ) -> RegisterEntry:
-        spec = self.catalogue.get(definition.document)
-        values = {**self._defaults(dossier.data), **dossier.data}
-        signature = values.get("ky", {})
+        """The register line (Phụ lục IV) of one issued document of ``dossier``."""
+        spec = self.catalogue.get(template_id)
+        values = {**self._defaults(values), **values}
+        signature = values.get("ky") or values.get("chu_toa") or {}
         filed = [code for code in values.get("luu", []) if code != "VT"]
         return RegisterEntry(
             number_and_symbol=number_and_symbol(spec, {**values, "so": number}),
@@ -524,7 +593,7 @@ class DossierService:
             sent_on=issued_on,
             received_by="",
             note="",
-            organization=self._issuer(dossier.data),
+            organization=self._issuer(values),
             book=self.workspace.book,
             year=issued_on.year,
             number=number,
@@ -543,19 +612,8 @@ def workflow_definitions(
     return definitions
 
 
-# What the issue sets (so, ngay) and what it drops (the draft year nam).
-_ISSUE_KEYS = ("so", "ngay", "nam")
-
-
-def _numbered(data: Mapping[str, Any], number: int, day: dt.date) -> dict[str, Any]:
-    """Return ``data`` as issued: with its number and date, without the draft year ``nam``.
-
-    ``nam`` is only the year a draft prints before it has a date; once issued, the year is
-    the issue date's. A plan approved in December and issued in January is issued, not stuck.
-    """
-    issued = {key: value for key, value in data.items() if key != "nam"}
-    issued.update(so=number, ngay=day.isoformat())
-    return issued
+# What the issue sets (so, ngay, each document's number in cap_so) and drops (the draft year).
+_ISSUE_KEYS = ("so", "ngay", "nam", "cap_so")
 
 
 def _actor(user: User) -> Actor:
