@@ -77,6 +77,13 @@ def test_demo_runs_the_seed_dossiers_to_issued(run_cli: Run, tmp_path: Path) -> 
         ("Mai Thu Hương", True, None),
         ("HỘI KHUYẾN HỌC TỈNH SƠN LA", True, None),
     ]
+    # The whole award dossier agrees with itself: `vanban check --dossier` finds nothing.
+    award = str(report["dossiers"][-1]["id"])
+    checked = run_cli("--json", "--workspace", folder, "--as", "lan", "check", "--dossier", award)
+    assert checked.exit_code == 0, checked.stdout
+    assert json.loads(checked.stdout) == {"ok": True, "dossier": int(award), "findings": []}
+    human = run_cli("--workspace", folder, "--as", "lan", "check", "--dossier", award)
+    assert f"Hồ sơ {award}: 0 điểm chưa khớp." in human.stdout
 
 
 def test_demo_prints_a_table(run_cli: Run, tmp_path: Path) -> None:

@@ -36,8 +36,11 @@ from vanban.awards import (
 from vanban.awards.groups import AwardGroups, kinds_phrase
 from vanban.awards.problems import person_key
 from vanban.documents import TemplateCatalogue
+from vanban.documents.symbol import number_and_symbol
 from vanban.errors import ValidationError
+from vanban.services.award_check import Finding, award_findings
 from vanban.services.award_minutes import minutes_data, stored_council
+from vanban.services.dossier_documents import NUMBERS_KEY
 from vanban.vietnamese import abbreviation_for, format_date_long
 
 __all__ = ["DATA_MAPPINGS", "AwardDossierData", "DossierDataMapping", "awarded_nominees"]
@@ -60,9 +63,14 @@ class DossierDataMapping(Protocol):
         """Whether the dossier has a ``template_id`` document now (a Tờ trình needs nominees)."""
         ...
 
+    def check(
+        self, data: Mapping[str, Any], texts: Mapping[str, str], today: dt.date
+    ) -> list[Finding]:
+        """Cross-check the documents' ``texts`` (template id → text) against the state."""
+        ...
+
 
 LIST_KEY = "danh_sach"
-NUMBERS_KEY = "cap_so"  # template id → {"so", "ngay"}: each issued document's own number
 _STORED = ("ho_ten", "loai", "don_vi", "hinh_thuc")
 TO_TRINH, DANH_SACH, BIEN_BAN, QUYET_DINH = (
     "to_trinh_khen_thuong",
@@ -136,6 +144,28 @@ class AwardDossierData:
             data.update(stored_council(council))
         check_forms({**current, **data})
         return data
+
+    # ---- checking ------------------------------------------------------------------------------
+
+    def check(
+        self, data: Mapping[str, Any], texts: Mapping[str, str], today: dt.date
+    ) -> list[Finding]:
+        """The cross-document check (services/award_check.py) of the documents ``texts``."""
+        symbols = {}
+        for template_id in _numbers(data):
+            spec = self.catalogue.get(template_id)
+            values = self.template_data(template_id, data)
+            if values.get("ky_hieu_co_quan"):
+                symbols[template_id] = number_and_symbol(spec, values)
+        return award_findings(
+            data,
+            _groups(data),
+            texts,
+            symbols=symbols,
+            meeting=meeting_date(data),
+            today=today,
+            base_salary=_base_salary(data),
+        )
 
     # ---- rendering -----------------------------------------------------------------------------
 

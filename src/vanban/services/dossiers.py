@@ -22,8 +22,7 @@ from vanban.documents.catalogue import TemplateCatalogue
 from vanban.documents.data_source import DocumentData, load_document_data
 from vanban.documents.pdf import PDF_MEDIA_TYPE, LibreOfficeConverter, PdfConverter
 from vanban.documents.symbol import number_and_symbol
-from vanban.documents.validation import validate
-from vanban.errors import NotPermittedError, ValidationError, VanbanError, WorkflowError
+from vanban.errors import NotPermittedError, WorkflowError
 from vanban.models import (
     DocumentRecord,
     DocumentRef,
@@ -33,6 +32,7 @@ from vanban.models import (
     RegisterEntry,
 )
 from vanban.resources import shipped_dir
+from vanban.services.dossier_documents import DossierDocuments, document_text
 from vanban.store import Store, StoreTx, open_store
 from vanban.vietnamese import VIETNAM_TIME
 from vanban.workflow import (
@@ -47,6 +47,7 @@ from vanban.workspace import User, Workspace
 
 if TYPE_CHECKING:  # loaded when a dossier is first rendered: `vanban list` never pays for it
     from vanban.documents.render import RenderedDocument, Renderer
+    from vanban.services.award_check import Finding
     from vanban.services.awards import DossierDataMapping
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -102,7 +103,7 @@ class AdvanceResult:
     register_entry: RegisterEntry | None = None
 
 
-class DossierService:
+class DossierService(DossierDocuments):
     """The dossier use cases of one workspace."""
 
     def __init__(
@@ -303,8 +304,13 @@ class DossierService:
                 for template in event_def.render
                 if self._applies(definition, template, data)
             ]
+            today = now.astimezone(VIETNAM_TIME).date()
             if self._rehearses(definition, event_def):
-                self._rehearse_issue(definition, data, now)
+                trial, texts = self._rehearse_issue(definition, data, now)
+                self._refuse_findings(definition, trial, texts, today)
+            elif event_def.number:
+                texts = {d.template_id: document_text(d.content) for d in rendered}
+                self._refuse_findings(definition, data, texts, today)
             updated = tx.update_dossier(
                 dossier,
                 state=transition.to_state,
@@ -392,82 +398,21 @@ class DossierService:
         data = {key: value for key, value in dossier.data.items() if key not in _ISSUE_KEYS}
         return self._render(self.workflow(dossier.workflow), data)
 
-    # ---- rehearsing the issue ------------------------------------------------------------------
-
-    @staticmethod
-    def _rehearses(definition: WorkflowDefinition, event: EventDefinition) -> bool:
-        """True for an event that moves a dossier on towards its issue (submit, approve …)."""
-        dest = definition.states[event.dest]
-        return not (event.number or dest.final or event.dest == definition.initial)
-
-    def _rehearse_issue(
-        self, definition: WorkflowDefinition, data: Mapping[str, Any], now: dt.datetime
-    ) -> None:
-        """Render what ``issue`` will render, numbered as of today, and keep nothing.
-
-        Whatever would refuse the issue later (a missing field, a year that disagrees) refuses
-        this event now, while the secretary can still change the data.
-        """
-        today = now.astimezone(VIETNAM_TIME).date()
-        for event in definition.events.values():
-            if not event.number:
-                continue
-            trial, _ = self._numbered(definition, event, data, today, lambda issuer, year: 1)
-            for template in event.render:
-                if not self._applies(definition, template, trial):
-                    continue
-                try:
-                    self._render(definition, trial, template)
-                except VanbanError as error:
-                    raise ValidationError(
-                        f"Hồ sơ chưa ban hành được: khi ban hành, “{template}” sẽ bị từ chối. "
-                        f"{error.message.vi}",
-                        f"The dossier could not be issued: at issue, “{template}” would be "
-                        f"refused. {error.message.en}",
-                    ) from error
-
-    def _numbered(
-        self,
-        definition: WorkflowDefinition,
-        event: EventDefinition,
-        data: Mapping[str, Any],
-        day: dt.date,
-        allocate: Callable[[str, int], int],
-    ) -> tuple[dict[str, Any], list[tuple[str, int]]]:
-        """Return ``data`` as issued on ``day`` and the numbers given, template by template.
-
-        Every numbered document the event renders gets its own number in the register, in
-        the event's order (a Biên bản before the Tờ trình and the Quyết định that cite it).
-        The workflow's main document's number and date are ``so`` and ``ngay``; a workflow
-        with a data mapping also keeps each document's in ``cap_so``. ``nam`` is only the
-        year a draft prints before it has a date, so it goes: a plan approved in December is
-        issued in January with January's date.
-        """
-        from vanban.services.awards import NUMBERS_KEY  # loaded with the mappings, lazily
-
-        issued = {key: value for key, value in data.items() if key != "nam"}
-        numbers = dict(issued.get(NUMBERS_KEY) or {})
-        given: list[tuple[str, int]] = []
-        for template in event.render:
-            spec = self.catalogue.get(template)
-            numbered_kind = spec.field("so") is not None and bool(spec.document_type)
-            if not numbered_kind or not self._applies(definition, template, issued):
-                continue
-            issuer = self._issuer(self._template_data(definition, issued, template))
-            number = allocate(issuer, day.year)
-            given.append((template, number))
-            numbers[template] = {"so": number, "ngay": day.isoformat()}
-            if template == definition.document:
-                issued.update(so=number, ngay=day.isoformat())
-        if definition.name in self.mappings:
-            issued[NUMBERS_KEY] = numbers
-        return issued, given
-
-    def _applies(
-        self, definition: WorkflowDefinition, template_id: str, data: Mapping[str, Any]
-    ) -> bool:
-        mapping = self.mappings.get(definition.name)
-        return mapping is None or mapping.applies(template_id, data)
+    def check_dossier(self, dossier_id: int) -> list[Finding]:
+        """The cross-document check of a dossier's current documents (``check --dossier``)."""
+        with self.store.read() as tx:
+            dossier = tx.get_dossier(dossier_id)
+            documents = tx.current_documents(dossier_id)
+            texts = {
+                record.template_id: document_text(tx.get_blob(record.sha256))
+                for record in documents
+                if record.media_type == DOCX_MEDIA_TYPE and record.template_id
+            }
+        mapping = self.mappings.get(dossier.workflow)
+        if mapping is None:
+            return []
+        today = self.clock().astimezone(VIETNAM_TIME).date()
+        return mapping.check({**self.workspace.award_settings, **dossier.data}, texts, today)
 
     # ---- helpers -----------------------------------------------------------------------------
 
@@ -510,95 +455,9 @@ class DossierService:
         ]
         return event, records
 
-    def _prepared(
-        self,
-        definition: WorkflowDefinition,
-        data: DocumentData,
-        source: Path,
-        current: Mapping[str, Any],
-    ) -> DocumentData:
-        """Data (or a patch over ``current``) as the workflow's mapping stores it."""
-        mapping = self.mappings.get(definition.name)
-        if mapping is None:
-            return data
-        prepared = mapping.prepare(data.values, source, current)
-        return DocumentData(prepared, data.source, data.lines)
-
-    def _template_data(
-        self, definition: WorkflowDefinition, data: Mapping[str, Any], template_id: str
-    ) -> dict[str, Any]:
-        """The data ``template_id`` renders from the dossier's data (the workflow's mapping)."""
-        mapping = self.mappings.get(definition.name)
-        if mapping is None:
-            return dict(data)
-        # The workspace's [awards] settings (base salary, vote threshold) unless the data says.
-        return mapping.template_data(template_id, {**self.workspace.award_settings, **data})
-
-    def _validated(self, definition: WorkflowDefinition, data: DocumentData) -> dict[str, Any]:
-        spec = self.catalogue.get(definition.document)
-        if definition.name in self.mappings:
-            values = self._template_data(definition, data.values, spec.id)
-            data = DocumentData(values, data.source)
-        return validate(spec, data, self._defaults(data.values))
-
-    def _render(
-        self,
-        definition: WorkflowDefinition,
-        data: dict[str, Any],
-        template_id: str | None = None,
-        tx_source: str = "",
-    ) -> RenderedDocument:
-        """Render one of the dossier's documents from its data (the workflow's main one)."""
-        spec = self.catalogue.get(template_id or definition.document)
-        values = self._template_data(definition, data, spec.id)
-        document = DocumentData(values, tx_source or f"hồ sơ ({definition.name})")
-        return self.renderer.render(
-            spec,
-            document,
-            self._defaults(values),
-            today=self.clock().astimezone(VIETNAM_TIME).date(),
-        )
-
-    def _defaults(self, data: Mapping[str, Any]) -> dict[str, Any]:
-        return self.workspace.organization.document_defaults(data)
-
-    def _issuer(self, data: Mapping[str, Any]) -> str:
-        return str(data.get("ky_hieu_co_quan") or self.workspace.organization.abbreviation)
-
     @staticmethod
     def _document_name(template_id: str, dossier: Dossier) -> str:
         return f"{template_id}_{dossier.id:04d}.docx"
-
-    def _register_entry(
-        self,
-        template_id: str,
-        values: Mapping[str, Any],
-        dossier: Dossier,
-        number: int,
-        issued_on: dt.date,
-    ) -> RegisterEntry:
-        """The register line (Phụ lục IV) of one issued document of ``dossier``."""
-        spec = self.catalogue.get(template_id)
-        values = {**self._defaults(values), **values}
-        signature = values.get("ky") or values.get("chu_toa") or {}
-        filed = [code for code in values.get("luu", []) if code != "VT"]
-        return RegisterEntry(
-            number_and_symbol=number_and_symbol(spec, {**values, "so": number}),
-            issued_on=issued_on,
-            type_and_subject=f"{spec.document_type}: {values.get('trich_yeu', '')}",
-            signer=str(signature.get("ho_ten", "")),
-            recipients="; ".join(values.get("kinh_gui", []) + values.get("noi_nhan", [])),
-            filed_at=", ".join(["VT", *filed]),
-            copies=None,
-            sent_on=issued_on,
-            received_by="",
-            note="",
-            organization=self._issuer(values),
-            book=self.workspace.book,
-            year=issued_on.year,
-            number=number,
-            dossier_id=dossier.id,
-        )
 
 
 def workflow_definitions(
