@@ -83,9 +83,9 @@ class DossierDocuments:
                 if not self._applies(definition, template, trial):
                     continue
                 try:
-                    texts[template] = document_text(
-                        self._render(definition, trial, template).content
-                    )
+                    rendered = self._render(definition, trial, template)
+                    if definition.name in self.mappings:  # only a mapping's check reads them
+                        texts[template] = document_text(rendered.content)
                 except VanbanError as error:
                     raise ValidationError(
                         f"Hồ sơ chưa ban hành được: khi ban hành, “{template}” sẽ bị từ chối. "

@@ -308,7 +308,7 @@ class DossierService(DossierDocuments):
             if self._rehearses(definition, event_def):
                 trial, texts = self._rehearse_issue(definition, data, now)
                 self._refuse_findings(definition, trial, texts, today)
-            elif event_def.number:
+            elif event_def.number and definition.name in self.mappings:
                 texts = {d.template_id: document_text(d.content) for d in rendered}
                 self._refuse_findings(definition, data, texts, today)
             updated = tx.update_dossier(
