@@ -162,3 +162,76 @@ def test_a_file_without_votes(tmp_path: Path, nominees: list[Nominee]) -> None:
 def test_a_missing_vote_file(tmp_path: Path, nominees: list[Nominee]) -> None:
     with pytest.raises(ValidationError, match="Không tìm thấy tệp kết quả bỏ phiếu"):
         read_council_votes(tmp_path / "khong_co.yaml", nominees)
+
+
+ROSTER = (
+    "thanh_vien:\n"  # line 3
+    "  - {ho_ten: Mai Thu Hương, chuc_vu: Chủ tịch Hội đồng}\n"
+    "  - {ho_ten: Cầm Văn Chinh, chuc_vu: Phó Chủ tịch Hội đồng}\n"
+    "  - {ho_ten: Tòng Văn Hải, chuc_vu: Ủy viên}\n"
+    "  - {ho_ten: Lò Thị Mai, chuc_vu: Ủy viên}\n"
+    "  - {ho_ten: Vì Thị Hồng, chuc_vu: Ủy viên}\n"  # line 8
+)
+
+
+def test_presence_and_ballots_come_from_the_roster(tmp_path: Path, nominees: list[Nominee]) -> None:
+    text = (
+        "hoi_dong: Hội đồng\nngay_hop: 2025-11-12\n"
+        + ROSTER
+        + "vang_mat: [Tòng Văn Hải, Vì Thị Hồng]\ny_kien_van_ban: [Tòng Văn Hải]\nphieu:\n"
+        + _vote("Hội Khuyến học huyện Mai Sơn", "Huyện Mai Sơn", 4, "đồng ý")
+        + _vote("Lò Văn Phương", "Hội Khuyến học huyện Thuận Châu", 4, "đồng ý")
+        + _vote("Cầm Thị Hoa", "Hội Khuyến học huyện Mai Sơn", 3, "không đồng ý")
+    )
+    votes = read_council_votes(_write(tmp_path, text), nominees)
+    assert votes.members == 5
+    assert [m.name for m in votes.present] == ["Mai Thu Hương", "Cầm Văn Chinh", "Lò Thị Mai"]
+    assert (votes.absent, votes.written, votes.ballots) == (
+        ("Tòng Văn Hải", "Vì Thị Hồng"),
+        ("Tòng Văn Hải",),
+        4,
+    )
+
+
+def test_each_council_mistake_is_reported_with_its_line(
+    tmp_path: Path, nominees: list[Nominee]
+) -> None:
+    text = (
+        "hoi_dong: Hội đồng\nngay_hop: 2025-11-12\n"
+        + ROSTER
+        + "so_thanh_vien: 11\n"  # line 9: the roster has 5
+        + "vang_mat: [Tòng Văn Hải]\n"  # line 10
+        + "y_kien_van_ban: [Tòng Văn Hải, Lường Văn Ngoài]\n"  # line 11: not a member
+        + "phieu:\n"  # line 12
+        + _vote("Hội Khuyến học huyện Mai Sơn", "Huyện Mai Sơn", 4, "đồng ý")  # line 13
+        + _vote("Lò Văn Phương", "Hội Khuyến học huyện Thuận Châu", 4, "đồng ý")  # line 17
+        + _vote("Cầm Thị Hoa", "Hội Khuyến học huyện Mai Sơn", 3, "không đồng ý")  # line 21
+    )
+    with pytest.raises(InvalidListError) as caught:
+        read_council_votes(_write(tmp_path, text), nominees)
+    vi = caught.value.text("vi")
+    assert "dòng 9: “so_thanh_vien” (11) khác số người trong “thanh_vien” (5)" in vi
+    assert "dòng 11: phiếu bằng văn bản của “Lường Văn Ngoài”, người không phải thành viên" in vi
+
+
+def test_more_votes_than_ballots_and_more_present_than_members(
+    tmp_path: Path, nominees: list[Nominee]
+) -> None:
+    text = (
+        HEAD  # 9 members, lines 1-3
+        + "co_mat: 10\n"  # line 4
+        + "phieu:\n"  # line 5
+        + _vote("Hội Khuyến học huyện Mai Sơn", "Huyện Mai Sơn", 9, "đồng ý")  # line 6
+        + _vote("Lò Văn Phương", "Hội Khuyến học huyện Thuận Châu", 9, "đồng ý")  # line 10
+        + _vote("Cầm Thị Hoa", "Hội Khuyến học huyện Mai Sơn", 3, "không đồng ý")  # line 14
+    )
+    with pytest.raises(InvalidListError) as caught:
+        read_council_votes(_write(tmp_path, text), nominees)
+    assert "dòng 4: số thành viên có mặt (10) nhiều hơn số thành viên Hội đồng (9)" in (
+        caught.value.text("vi")
+    )
+    text = text.replace("co_mat: 10", "co_mat: 8")
+    with pytest.raises(InvalidListError) as caught:
+        read_council_votes(_write(tmp_path, text), nominees)
+    assert {8, 12} <= set(caught.value.rows)  # the dong_y lines of the two 9-vote nominees
+    assert "nhiều hơn số phiếu thu về (8" in caught.value.text("vi")

@@ -36,7 +36,7 @@ def test_demo_runs_the_seed_dossiers_to_issued(run_cli: Run, tmp_path: Path) -> 
     assert len(certificates) == 9
     first = document_lines(certificates[0].read_bytes())
     assert "Trung tâm học tập cộng đồng xã Tà Xùa" in first
-    assert any("04/QĐ-HKH" in line for line in first)
+    assert any("05/QĐ-HKH" in line for line in first)
     lines = document_lines((folder / "van_ban_ban_hanh" / "ke_hoach_0001.docx").read_bytes())
     assert "Số: 01/KH-HKH" in lines
     assert not any("ngày     tháng" in line for line in lines)
@@ -46,12 +46,14 @@ def test_demo_runs_the_seed_dossiers_to_issued(run_cli: Run, tmp_path: Path) -> 
     sheet = load_workbook(folder / "so_van_ban_di.xlsx").active
     symbols = sorted(str(row[0].value) for row in sheet.iter_rows(min_row=3))
     assert symbols == [
+        "01/BB-HĐTĐKT",  # the award dossier's Biên bản, Tờ trình and Quyết định: one number each
         "01/KH-HKH",
         "01/KH-TTr",
         "01/KH-UBND",
         "02/BC-HKH",
         "03/KH-HKH",
-        "04/QĐ-HKH",
+        "04/TTr-HKH",
+        "05/QĐ-HKH",
     ]
     history = json.loads(
         run_cli("--json", "--workspace", folder, "--as", "minh", "history", 1).stdout
@@ -75,6 +77,13 @@ def test_demo_runs_the_seed_dossiers_to_issued(run_cli: Run, tmp_path: Path) -> 
         ("Mai Thu Hương", True, None),
         ("HỘI KHUYẾN HỌC TỈNH SƠN LA", True, None),
     ]
+    # The whole award dossier agrees with itself: `vanban check --dossier` finds nothing.
+    award = str(report["dossiers"][-1]["id"])
+    checked = run_cli("--json", "--workspace", folder, "--as", "lan", "check", "--dossier", award)
+    assert checked.exit_code == 0, checked.stdout
+    assert json.loads(checked.stdout) == {"ok": True, "dossier": int(award), "findings": []}
+    human = run_cli("--workspace", folder, "--as", "lan", "check", "--dossier", award)
+    assert f"Hồ sơ {award}: 0 điểm chưa khớp." in human.stdout
 
 
 def test_demo_prints_a_table(run_cli: Run, tmp_path: Path) -> None:

@@ -45,19 +45,10 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 def _dossier_data(folder: Path) -> Path:
+    """The sample dossier (samples/khen_thuong/ho_so.yaml) and its list, copied to ``folder``."""
     shutil.copy(LIST / "danh_sach.xlsx", folder / "danh_sach.xlsx")
-    decision = _load(MAU / SECTIONS["quyet_dinh_khen_thuong"])
-    data: dict[str, Any] = {key: decision[key] for key in HEADER}
-    data["danh_sach"] = "danh_sach.xlsx"  # relative to the data file
-    for template_id, name in SECTIONS.items():
-        section = _load(MAU / name)
-        for key in ("so", "ngay", "tap_the", "ca_nhan", "bo_phieu"):
-            section.pop(key, None)
-        # votes.yaml is of a 9-member council; the sample minutes had 11 (2 absent)
-        section.pop("thanh_vien_vang_mat", None)
-        data[template_id] = section
     path = folder / "ho_so.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    shutil.copy(LIST / "ho_so.yaml", path)
     return path
 
 
@@ -86,14 +77,19 @@ def test_award_dossier_from_list_to_issued_decision(
     dossier_id = created.dossier.id
     assert len(created.dossier.data["danh_sach"]) == 20
 
+    # Before the council: the Tờ trình proposes everyone listed for the province's Bằng khen,
+    # and cites the Biên bản in its draft-blank form.
     submitted = service.advance(user("minh"), dossier_id, "submit")
     assert [d.template_id for d in submitted.documents] == [
         "to_trinh_khen_thuong",
         "danh_sach_khen_thuong",
     ]
+    proposal = _text(service, submitted.documents[0])
+    assert "cho 03 tập thể và 07 cá nhân" in proposal
+    assert "Căn cứ Biên bản số /BB-HĐTĐKT ngày tháng năm" in proposal
     listing = _text(service, submitted.documents[1])
-    assert "Hội Khuyến học huyện Thuận Châu" in listing
     assert NOT_APPROVED_7_OF_9 in listing
+    assert "Trung tâm học tập cộng đồng xã Tà Xùa" not in listing  # a Giấy khen row
 
     # Approving someone with 7 of 9 votes (77,78% < 80%) is refused; nothing is written.
     with pytest.raises(ValidationError) as refused:
@@ -106,25 +102,91 @@ def test_award_dossier_from_list_to_issued_decision(
     assert len(service.history(dossier_id)) == 2
 
     reviewed = service.advance(user("an"), dossier_id, "review", patch_path=_votes(tmp_path))
-    assert [d.template_id for d in reviewed.documents] == ["bien_ban_hop_hoi_dong"]
-    minutes = _text(service, reviewed.documents[0])
-    assert "không đồng ý" in minutes
-    assert "đề nghị cấp trên khen thưởng" in minutes
+    assert [d.template_id for d in reviewed.documents] == [
+        "bien_ban_hop_hoi_dong",
+        "to_trinh_khen_thuong",
+        "danh_sach_khen_thuong",
+    ]
+    minutes, proposal, listing = (_text(service, d) for d in reviewed.documents)
+    assert "08/09 thành viên Hội đồng có mặt" in minutes
+    assert "Vắng mặt: 01/09" in minutes
+    assert "01 phiếu biểu quyết bằng văn bản của thành viên vắng mặt (Nguyễn Văn Bình)" in minutes
+    assert "tổng số 09 thành viên" in minutes
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 06 cá nhân" in minutes
+    assert "Giấy khen của Chủ tịch Hội Khuyến học tỉnh Sơn La cho 03 tập thể và 06 cá nhân" in (
+        minutes
+    )
+    assert "Bằng khen của Thủ tướng Chính phủ cho: Hội Khuyến học huyện Mai Sơn" in minutes
+    assert "chưa đạt tỷ lệ phiếu đồng ý): Lường Văn Chung, Hà Văn Sơn" in minutes
+    # The Tờ trình and its list now hold exactly those the council passed for the Bằng khen.
+    assert "cho 02 tập thể và 06 cá nhân" in proposal
+    assert "Căn cứ Biên bản số /BB-HĐTĐKT ngày 12 tháng 11 năm 2025" in proposal
+    for left_out in (NOT_APPROVED_7_OF_9, "Tà Xùa"):
+        assert left_out not in listing
+    assert "Huyện Mai Sơn" not in listing.splitlines()  # the collective referred upward
+    assert "Tổng số: 02 tập thể và 06 cá nhân./." in listing
+    assert "Tập thể, cá nhân đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in listing
 
     approved = service.advance(user("huong"), dossier_id, "approve")
     draft = _text(service, approved.documents[0]).splitlines()
     assert "Trung tâm học tập cộng đồng xã Tà Xùa" in draft  # a Giấy khen the council passed
     # The Hội's decision gives only its own Giấy khen; the Bằng khen is the province's to give.
     assert "Hội Khuyến học huyện Thuận Châu" not in draft
-    assert NOT_APPROVED_7_OF_9 not in draft  # not approved by the council
+    assert "Hà Văn Sơn" not in draft  # not approved by the council
     assert "Hội Khuyến học huyện Mai Sơn" not in draft  # proposed to a higher level
 
     issued = service.advance(user("lan"), dossier_id, "issue")
     assert issued.register_entry is not None
-    decision = _text(service, issued.documents[0])
-    assert f"Số: {issued.register_entry.number:02d}/QĐ-HKH" in decision
+    registered = [e.number_and_symbol for e in service.register()]
+    assert sorted(registered) == ["01/BB-HĐTĐKT", "01/TTr-HKH", "02/QĐ-HKH"]
+    texts = {d.template_id: _text(service, d) for d in issued.documents}
+    assert "Số: 01/BB-HĐTĐKT" in texts["bien_ban_hop_hoi_dong"]
+    assert "Số: 01/TTr-HKH" in texts["to_trinh_khen_thuong"]
+    assert "Số: 02/QĐ-HKH" in texts["quyet_dinh_khen_thuong"]
+    for cites in ("to_trinh_khen_thuong", "quyet_dinh_khen_thuong"):
+        assert "Căn cứ Biên bản số 01/BB-HĐTĐKT ngày 12 tháng 11 năm 2025" in texts[cites]
+    assert "(Kèm theo Tờ trình số 01/TTr-HKH ngày " in texts["danh_sach_khen_thuong"]
+    assert "8.490.000" in texts["quyet_dinh_khen_thuong"]
     service.advance(user("lan"), dossier_id, "archive")
     assert service.show(dossier_id, user("lan")).dossier.state == "archived"
+
+
+def test_a_section_may_not_write_a_derived_fact(service: DossierService, tmp_path: Path) -> None:
+    data = _dossier_data(tmp_path)
+    values = _load(data)
+    values["to_trinh_khen_thuong"]["so_tap_the"] = 5
+    values["quyet_dinh_khen_thuong"]["bien_ban"] = "Biên bản số 02/BB-HĐTĐKT ngày 12/11/2025"
+    data.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValidationError) as refused:
+        service.create(service.workspace.user("minh"), "khen_thuong", data)
+    assert "to_trinh_khen_thuong.so_tap_the" in str(refused.value)
+    assert "quyet_dinh_khen_thuong.bien_ban" in str(refused.value)
+    assert service.dossiers() == []
+
+
+def test_a_vote_file_mistake_refuses_the_review_with_its_line(
+    service: DossierService, tmp_path: Path
+) -> None:
+    user = service.workspace.user
+    dossier_id = service.create(user("minh"), "khen_thuong", _dossier_data(tmp_path)).dossier.id
+    service.advance(user("minh"), dossier_id, "submit")
+    votes = _votes(tmp_path)
+    text = votes.read_text(encoding="utf-8")
+    votes.write_text(
+        text.replace("y_kien_van_ban: [Nguyễn Văn Bình]", "y_kien_van_ban: [Tòng Văn Hải]"),
+        encoding="utf-8",
+    )
+    line = next(
+        number
+        for number, row in enumerate(votes.read_text(encoding="utf-8").splitlines(), 1)
+        if row.startswith("y_kien_van_ban")
+    )
+    with pytest.raises(ValidationError) as refused:
+        service.advance(user("an"), dossier_id, "review", patch_path=votes)
+    assert f"dòng {line}: phiếu bằng văn bản của “Tòng Văn Hải”, người không phải thành viên" in (
+        str(refused.value)
+    )
+    assert service.show(dossier_id, user("an")).dossier.state == "submitted"
 
 
 def test_a_bad_list_refuses_the_dossier_with_rows(service: DossierService, tmp_path: Path) -> None:
@@ -206,7 +268,9 @@ def _other_province(folder: Path, decision_form: str) -> Path:
     values["quyet_dinh_khen_thuong"]["hinh_thuc"] = decision_form
     data.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
     votes = {
-        "so_thanh_vien": 9,
+        "hoi_dong": "Hội đồng Thi đua - Khen thưởng Hội Khuyến học tỉnh Điện Biên",
+        "ngay_hop": "2025-11-20",
+        "thanh_vien": [{"ho_ten": f"Thành viên {n}", "chuc_vu": "Ủy viên"} for n in range(9)],
         "phieu": [
             {"ho_ten": row["ho_ten"], "don_vi": row["don_vi"], "dong_y": 9, "ket_qua": "đồng ý"}
             for row in rows
@@ -223,7 +287,9 @@ def test_forms_naming_another_province_pay_the_right_amounts(
     data = _other_province(tmp_path, "Giấy khen của Chủ tịch Hội Khuyến học tỉnh Điện Biên")
     dossier_id = service.create(user("minh"), "khen_thuong", data).dossier.id
     listing = _text(service, service.advance(user("minh"), dossier_id, "submit").documents[1])
-    assert "Giấy khen của Chủ tịch Hội Khuyến học tỉnh Điện Biên" in listing
+    assert "Bằng khen của Chủ tịch UBND tỉnh Điện Biên" in listing  # printed as written
+    assert "Giấy khen" not in listing  # the Tờ trình's list holds only the province's form
+    assert "Tổng số: 01 tập thể và 01 cá nhân./." in listing
     service.advance(user("an"), dossier_id, "review", patch_path=tmp_path / "votes.yaml")
     decision = _text(service, service.advance(user("huong"), dossier_id, "approve").documents[0])
     # 2 collectives × 1.410.000 + 3 individuals × 710.000; the Bằng khen pair is not paid here.

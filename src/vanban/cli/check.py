@@ -9,7 +9,32 @@ import click
 from vanban.checker import FileReport, Finding, check_path, choose, document_rules, split_ids
 from vanban.checker.rules import Rule
 from vanban.cli.output import Output, get_output
+from vanban.cli.session import get_session
 from vanban.errors import ValidationError
+
+
+def _check_dossier(context: click.Context, output: Output, dossier_id: int) -> int:
+    """``check --dossier ID``: the cross-document findings; notes are shown, never failing."""
+    session = get_session(context)
+    session.user()
+    findings = session.service().check_dossier(dossier_id)
+    english = output.lang == "en"
+    for finding in findings:
+        mark = ("note" if english else "ghi chú") if finding.note else finding.rule
+        output.line(f"  [{mark}] {finding.en if english else finding.vi}")
+    errors = [finding for finding in findings if not finding.note]
+    if english:
+        output.line(f"Dossier {dossier_id}: {len(errors)} disagreement(s).")
+    else:
+        output.line(f"Hồ sơ {dossier_id}: {len(errors)} điểm chưa khớp.")
+    output.emit(
+        {
+            "ok": not errors,
+            "dossier": dossier_id,
+            "findings": [finding.as_json() for finding in findings],
+        }
+    )
+    return 1 if errors else 0
 
 
 def print_finding(output: Output, finding: Finding) -> None:
@@ -109,6 +134,13 @@ def _list_rules(output: Output, rules: tuple[Rule, ...]) -> None:
     "--ignore", metavar="MÃ,…", help="Bỏ qua các quy tắc có mã bắt đầu bằng các tiền tố này."
 )
 @click.option("--list-rules", is_flag=True, help="Liệt kê các quy tắc rồi dừng.")
+@click.option(
+    "--dossier",
+    "dossier_id",
+    type=int,
+    metavar="ID",
+    help="Đối chiếu các văn bản của hồ sơ ID với nhau và với dữ liệu hồ sơ (khen thưởng).",
+)
 @click.pass_context
 def check(
     context: click.Context,
@@ -116,12 +148,17 @@ def check(
     select: str | None,
     ignore: str | None,
     list_rules: bool,
+    dossier_id: int | None,
 ) -> int:
     """Kiểm tra thể thức các tệp .docx FILES theo Phụ lục I Nghị định 30/2020/NĐ-CP.
 
-    Chỉ đọc, không sửa tệp. Mã thoát 0 khi không có vi phạm, 1 khi có.
+    Với --dossier ID: đối chiếu số lượng, số tiền, tên, số và ngày văn bản được dẫn, dữ liệu
+    cuộc họp giữa các văn bản của hồ sơ. Chỉ đọc, không sửa gì. Mã thoát 0 khi không có vi
+    phạm, 1 khi có.
     """
     output = get_output(context)
+    if dossier_id is not None:
+        return _check_dossier(context, output, dossier_id)
     rules = choose(document_rules(), split_ids(select), split_ids(ignore))
     if list_rules:
         _list_rules(output, rules)

@@ -13,7 +13,9 @@ Mappings are chosen by workflow name from DATA_MAPPINGS, never by a dotted impor
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import MappingProxyType
@@ -25,33 +27,77 @@ from vanban.awards import (
     AwardForm,
     Decision,
     Nominee,
-    Outcome,
     decide,
     default_coefficients,
+    read_council_votes,
     read_nominees,
     reward_amount,
 )
+from vanban.awards.groups import AwardGroups, kinds_phrase
 from vanban.awards.problems import person_key
 from vanban.documents import TemplateCatalogue
+from vanban.documents.symbol import number_and_symbol
 from vanban.errors import ValidationError
+from vanban.services.award_check import Finding, award_findings
+from vanban.services.award_minutes import minutes_data, stored_council
+from vanban.services.dossier_documents import NUMBERS_KEY
+from vanban.vietnamese import abbreviation_for, format_date_long
 
-__all__ = ["DATA_MAPPINGS", "AwardDossierData", "DossierDataMapping"]
+__all__ = ["DATA_MAPPINGS", "AwardDossierData", "DossierDataMapping", "awarded_nominees"]
 
 
 class DossierDataMapping(Protocol):
     """How a workflow's dossier data becomes each template's data."""
 
-    def prepare(self, values: Mapping[str, Any], source: Path) -> dict[str, Any]:
-        """Return data (or a patch) read from ``source`` made self-contained for storing."""
+    def prepare(
+        self, values: Mapping[str, Any], source: Path, current: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Return data (or a patch over ``current``) read from ``source``, made self-contained."""
         ...
 
     def template_data(self, template_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
         """Return the data ``template_id`` renders from the dossier's ``data``."""
         ...
 
+    def applies(self, template_id: str, data: Mapping[str, Any]) -> bool:
+        """Whether the dossier has a ``template_id`` document now (a Tờ trình needs nominees)."""
+        ...
+
+    def check(
+        self, data: Mapping[str, Any], texts: Mapping[str, str], today: dt.date
+    ) -> list[Finding]:
+        """Cross-check the documents' ``texts`` (template id → text) against the state."""
+        ...
+
 
 LIST_KEY = "danh_sach"
 _STORED = ("ho_ten", "loai", "don_vi", "hinh_thuc")
+TO_TRINH, DANH_SACH, BIEN_BAN, QUYET_DINH = (
+    "to_trinh_khen_thuong",
+    "danh_sach_khen_thuong",
+    "bien_ban_hop_hoi_dong",
+    "quyet_dinh_khen_thuong",
+)
+# Facts the dossier holds once and every document computes: a section may not write them.
+DERIVED: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        TO_TRINH: ("so", "ngay", "nam", "so_tap_the", "so_ca_nhan", "bien_ban"),
+        DANH_SACH: ("so_to_trinh", "ngay_to_trinh", "hinh_thuc", "trich_yeu", "tap_the", "ca_nhan"),
+        BIEN_BAN: (
+            "so",
+            "ngay_hop",
+            "tong_so_thanh_vien",
+            "thanh_vien_co_mat",
+            "thanh_vien_vang_mat",
+            "ty_le_dat",
+            "bo_phieu",
+            "bo_phieu_mo_dau",
+            "hinh_thuc",
+        ),
+        QUYET_DINH: ("so", "ngay", "nam", "bien_ban", "tap_the", "ca_nhan"),
+    }
+)
+_BLANK = "     "
 
 
 class AwardDossierData:
@@ -62,101 +108,219 @@ class AwardDossierData:
 
     # ---- storing -------------------------------------------------------------------------------
 
-    def prepare(self, values: Mapping[str, Any], source: Path) -> dict[str, Any]:
-        """Read the nominee list (a file next to ``source``, or inline) into stored rows.
+    def prepare(
+        self, values: Mapping[str, Any], source: Path, current: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Read the nominee list and the council's vote file into stored, checked data.
 
-        A bad list is refused here, with the rows as the person sees them in her file.
+        A bad list or vote file is refused here, each mistake with its row or line.
         """
         data = dict(values)
+        _refuse_derived(data, source)
         listed = data.get(LIST_KEY)
-        if listed is None:
-            return data
-        if isinstance(listed, str):
-            path = Path(listed)
-            nominees = read_nominees(path if path.is_absolute() else source.parent / path)
-        elif isinstance(listed, list):
-            nominees = read_nominees(source)  # the rows sit under "danh_sach:" in this file
-        else:
-            raise ValidationError(
-                f"{source}: “{LIST_KEY}” phải là đường dẫn tệp danh sách hoặc danh sách các mục.",
-                f"{source}: “{LIST_KEY}” must be the path of a list file or a list of items.",
-            )
-        data[LIST_KEY] = [_stored_row(nominee) for nominee in nominees]
+        if listed is not None:
+            if isinstance(listed, str):
+                path = Path(listed)
+                nominees = read_nominees(path if path.is_absolute() else source.parent / path)
+            elif isinstance(listed, list):
+                nominees = read_nominees(source)  # the rows sit under "danh_sach:" here
+            else:
+                raise ValidationError(
+                    f"{source}: “{LIST_KEY}” phải là đường dẫn tệp danh sách hoặc danh sách "
+                    "các mục.",
+                    f"{source}: “{LIST_KEY}” must be the path of a list file or a list of items.",
+                )
+            data[LIST_KEY] = [_stored_row(nominee) for nominee in nominees]
+        if "phieu" in data:
+            rows = data[LIST_KEY] if LIST_KEY in data else current.get(LIST_KEY)
+            council = read_council_votes(source, _nominees(rows))
+            if not council.roster:
+                raise ValidationError(
+                    f"{source}: hãy ghi danh sách thành viên Hội đồng (“thanh_vien”: ho_ten, "
+                    "chuc_vu); số có mặt, vắng mặt và số phiếu được tính từ danh sách này.",
+                    f"{source}: list the council's members (“thanh_vien”: ho_ten, chuc_vu); "
+                    "presence, absence and ballots are computed from it.",
+                )
+            data.update(stored_council(council))
+        check_forms({**current, **data})
         return data
+
+    # ---- checking ------------------------------------------------------------------------------
+
+    def check(
+        self, data: Mapping[str, Any], texts: Mapping[str, str], today: dt.date
+    ) -> list[Finding]:
+        """The cross-document check (services/award_check.py) of the documents ``texts``."""
+        symbols = {}
+        for template_id in _numbers(data):
+            spec = self.catalogue.get(template_id)
+            values = self.template_data(template_id, data)
+            if values.get("ky_hieu_co_quan"):
+                symbols[template_id] = number_and_symbol(spec, values)
+        return award_findings(
+            data,
+            _groups(data),
+            texts,
+            symbols=symbols,
+            meeting=meeting_date(data),
+            today=today,
+            base_salary=_base_salary(data),
+        )
 
     # ---- rendering -----------------------------------------------------------------------------
 
+    def applies(self, template_id: str, data: Mapping[str, Any]) -> bool:
+        """A Tờ trình and its list exist only when someone goes to the higher level."""
+        if template_id in (TO_TRINH, DANH_SACH):
+            return bool(_groups(data).higher_list)
+        if template_id == BIEN_BAN:
+            return "phieu" in data
+        return True
+
     def template_data(self, template_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
-        """Header fields, then the template's own section, then the tables from the list."""
+        """Header fields, then the template's own section, then what the dossier computes."""
         spec = self.catalogue.get(template_id)
         names = {field.name for field in spec.fields}
         values = {key: value for key, value in data.items() if key in names}
         section = data.get(template_id)
         if isinstance(section, Mapping):
             values.update(section)
-        for key in ("so", "ngay"):  # the register's number and date win on the issued decision
-            if template_id == "quyet_dinh_khen_thuong" and key in data:
-                values[key] = data[key]
         check_forms(data)
-        nominees = _nominees(data.get(LIST_KEY))
-        if not nominees:
-            return values
-        decisions = _decisions(data, nominees) if "phieu" in data else None
-        computed = self._tables(template_id, data, nominees, decisions)
+        own = _numbers(data).get(template_id)
+        if own is not None:  # the register's number and date, once issued
+            values.update({key: own[key] for key in ("so", "ngay") if key in names})
+            values.pop("nam", None)
+        computed = self._computed(template_id, data)
         values.update({key: value for key, value in computed.items() if key in names})
         return values
 
-    def _tables(
-        self,
-        template_id: str,
-        data: Mapping[str, Any],
-        nominees: Sequence[Nominee],
-        decisions: Sequence[Decision] | None,
-    ) -> dict[str, Any]:
-        collectives = [n for n in nominees if n.kind == "collective"]
-        individuals = [n for n in nominees if n.kind == "individual"]
-        if template_id == "bien_ban_hop_hoi_dong" and decisions is not None:
-            members = decisions[0].members
-            threshold = decisions[0].threshold
+    def _computed(self, template_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
+        groups = _groups(data)
+        if template_id == TO_TRINH:
+            chosen = groups.higher_list
             return {
-                "tong_so_thanh_vien": members,
-                "ty_le_dat": int(threshold * 100),
-                "bo_phieu": [
-                    {
-                        "ten": decision.name,
-                        "hinh_thuc": _form_name(decision),
-                        "dong_y": decision.votes_for,
-                        "ket_qua": decision.outcome.label,
-                    }
-                    for decision in decisions
-                ],
+                "so_tap_the": sum(1 for n in chosen if n.kind == "collective"),
+                "so_ca_nhan": sum(1 for n in chosen if n.kind == "individual"),
+                "bien_ban": minutes_citation(data),
             }
-        if template_id == "quyet_dinh_khen_thuong":
-            if decisions is not None:
-                chosen = {
-                    d.nominee.key
-                    for d in decisions
-                    if isinstance(d.nominee, Nominee) and d.outcome is Outcome.APPROVED
-                }
-                collectives = [n for n in collectives if n.key in chosen]
-                individuals = [n for n in individuals if n.key in chosen]
-            # A decision awards one form: nominees proposed for another (a Bằng khen the
-            # province gives) go to that authority's decision, not this one.
-            form = _section_form(data, template_id)
-            if form is not None:
-                collectives = [n for n in collectives if n.form.key == form.key]
-                individuals = [n for n in individuals if n.form.key == form.key]
+        if template_id == DANH_SACH:
+            return self._attached_list(data, groups)
+        if template_id == BIEN_BAN and groups.decisions is not None:
+            titles = {
+                "higher": str(_section(data, TO_TRINH).get("hinh_thuc", "")),
+                "own": str(_section(data, QUYET_DINH).get("hinh_thuc", "")),
+                "own_authority": str(_section(data, QUYET_DINH).get("tham_quyen", "")),
+            }
+            return minutes_data(data, groups, titles)
+        if template_id == QUYET_DINH:
             base = _base_salary(data)
+            chosen = groups.own_list if groups.own is not None else list(groups.nominees)
             return {
-                "tap_the": [_decision_row(n, base) for n in collectives],
-                "ca_nhan": [_decision_row(n, base) for n in individuals],
+                "bien_ban": minutes_citation(data),
+                "tap_the": [_decision_row(n, base) for n in chosen if n.kind == "collective"],
+                "ca_nhan": [_decision_row(n, base) for n in chosen if n.kind == "individual"],
             }
+        nominees = list(groups.nominees)
         return {
-            "so_tap_the": len(collectives),
-            "so_ca_nhan": len(individuals),
-            "tap_the": [_list_row(n) for n in collectives],
-            "ca_nhan": [_list_row(n) for n in individuals],
+            "so_tap_the": sum(1 for n in nominees if n.kind == "collective"),
+            "so_ca_nhan": sum(1 for n in nominees if n.kind == "individual"),
+            "tap_the": [_list_row(n) for n in nominees if n.kind == "collective"],
+            "ca_nhan": [_list_row(n) for n in nominees if n.kind == "individual"],
         }
+
+    @staticmethod
+    def _attached_list(data: Mapping[str, Any], groups: AwardGroups) -> dict[str, Any]:
+        """The danh sách attached to the Tờ trình: exactly its nominees, titled by its form."""
+        chosen = groups.higher_list
+        proposal = _section(data, TO_TRINH)
+        title = str(proposal.get("hinh_thuc", ""))
+        merit = str(proposal.get("thanh_tich", "")).strip().rstrip(" .")
+        merit = merit[3:] if merit.casefold().startswith("đã ") else merit
+        submitted = _numbers(data).get(TO_TRINH, {})
+        return {
+            "hinh_thuc": title,
+            "trich_yeu": f"{kinds_phrase(chosen)} đề nghị tặng {title} {merit}".strip(),
+            "so_to_trinh": submitted.get("so"),
+            "ngay_to_trinh": submitted.get("ngay"),
+            "tap_the": [_list_row(n) for n in chosen if n.kind == "collective"],
+            "ca_nhan": [_list_row(n) for n in chosen if n.kind == "individual"],
+        }
+
+
+def _refuse_derived(data: Mapping[str, Any], source: Path) -> None:
+    """A section may not write what the dossier computes (counts, citations, numbers …)."""
+    written = [
+        f"{template_id}.{key}"
+        for template_id, keys in DERIVED.items()
+        if isinstance(data.get(template_id), Mapping)
+        for key in keys
+        if key in data[template_id]
+    ]
+    if written:
+        listed = ", ".join(written)
+        raise ValidationError(
+            f"{source}: {listed} được tính từ hồ sơ (danh sách, phiếu bầu, sổ văn bản), không "
+            "ghi tay. Hãy xóa các khóa này.",
+            f"{source}: {listed} are computed from the dossier (list, votes, register), not "
+            "written by hand. Remove these keys.",
+        )
+
+
+def _section(data: Mapping[str, Any], template_id: str) -> Mapping[str, Any]:
+    section = data.get(template_id)
+    return section if isinstance(section, Mapping) else {}
+
+
+def _numbers(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each issued document's own number and date (``cap_so``), dates as dates."""
+    numbers = data.get(NUMBERS_KEY)
+    if not isinstance(numbers, Mapping):
+        return {}
+    found: dict[str, dict[str, Any]] = {}
+    for template_id, entry in numbers.items():
+        if isinstance(entry, Mapping) and isinstance(entry.get("so"), int):
+            day = entry.get("ngay")
+            found[str(template_id)] = {
+                "so": entry["so"],
+                "ngay": dt.date.fromisoformat(day) if isinstance(day, str) else day,
+            }
+    return found
+
+
+def _groups(data: Mapping[str, Any]) -> AwardGroups:
+    nominees = _nominees(data.get(LIST_KEY))
+    decisions = _decisions(data, nominees) if "phieu" in data and nominees else None
+    return AwardGroups(
+        nominees=tuple(nominees),
+        decisions=tuple(decisions) if decisions is not None else None,
+        own=_section_form(data, QUYET_DINH),
+        higher=_section_form(data, TO_TRINH),
+    )
+
+
+def awarded_nominees(data: Mapping[str, Any]) -> list[Nominee]:
+    """The nominees the dossier's own Quyết định awards (its certificates print for them)."""
+    return _groups(data).own_list
+
+
+def meeting_date(data: Mapping[str, Any]) -> dt.date | None:
+    """The council's meeting date, from the vote file (the only place it is written)."""
+    day = data.get("ngay_hop")
+    if isinstance(day, dt.date):
+        return day
+    return dt.date.fromisoformat(day) if isinstance(day, str) and day else None
+
+
+def minutes_citation(data: Mapping[str, Any]) -> str:
+    """ "Biên bản số 01/BB-HĐTĐKT ngày 12 tháng 11 năm 2025 của Hội đồng …" (blanks before)."""
+    minutes = _numbers(data).get(BIEN_BAN)
+    issuer = _section(data, BIEN_BAN).get("ky_hieu_co_quan") or data.get("ky_hieu_co_quan", "")
+    printed = f"{minutes['so']:02d}" if minutes else _BLANK
+    day = meeting_date(data)
+    year = day.year if day else dt.date.today().year
+    when = format_date_long(day) if day else f"ngày{_BLANK}tháng{_BLANK}năm {year}"
+    council = data.get("hoi_dong") or "Hội đồng Thi đua - Khen thưởng"
+    return f"Biên bản số {printed}/{abbreviation_for('Biên bản')}-{issuer} {when} của {council}"
 
 
 def _stored_row(nominee: Nominee) -> dict[str, str]:
@@ -247,9 +411,11 @@ def _decisions(data: Mapping[str, Any], nominees: Sequence[Nominee]) -> list[Dec
                 "Write the name and unit exactly as on the list.",
             )
         votes_for = _whole(item.get("dong_y"), f"Số phiếu đồng ý của {name}", f"{name}'s votes")
-        votes[nominee.key] = decide(
-            nominee, votes_for, members, str(item.get("ket_qua", "")), threshold
-        )
+        decision = decide(nominee, votes_for, members, str(item.get("ket_qua", "")), threshold)
+        if item.get("de_nghi"):
+            proposed = default_coefficients().get(str(item["de_nghi"]))
+            decision = replace(decision, proposed_form=proposed)
+        votes[nominee.key] = decision
     missing = [nominee.name for nominee in nominees if nominee.key not in votes]
     if missing:
         listed = ", ".join(missing)

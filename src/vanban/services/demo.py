@@ -8,12 +8,13 @@ from pathlib import Path
 
 import yaml
 
-from vanban.awards import read_nominees, write_nominees_xlsx
+from vanban.awards import write_nominees_xlsx
 from vanban.datafile import plain, read_yaml
 from vanban.errors import WorkspaceError
 from vanban.models import DossierSummary
 from vanban.resources import shipped_dir
 from vanban.services.archive import ArchiveService
+from vanban.services.awards import awarded_nominees
 from vanban.services.batch import BatchService
 from vanban.services.documents import DocumentService, RenderResult
 from vanban.services.dossiers import DossierService
@@ -132,18 +133,10 @@ def _award_dossier(service: DossierService, data_dir: Path, folder: Path) -> tup
     service.advance(user(APPROVER), dossier_id, "approve")
     issued = service.advance(user(CLERK), dossier_id, "issue")
     entry = issued.register_entry
-    # The certificates: the Giấy khen this decision awards, to the nominees the council passed.
-    votes = plain(read_yaml((data_dir / "votes.yaml").read_text(encoding="utf-8"), "votes").root)
-    passed = {item["ho_ten"] for item in votes["phieu"] if item["ket_qua"] == "đồng ý"}
-    awarded = [
-        nominee
-        for nominee in read_nominees(data_dir / "danh_sach.xlsx")
-        if nominee.name in passed and nominee.form.name.startswith("Giấy khen")
-    ]
-    write_nominees_xlsx(awarded, data_dir / "duoc_khen.xlsx")
+    # The certificates: the Giấy khen this decision awards, from the dossier's own record.
+    write_nominees_xlsx(awarded_nominees(issued.dossier.data), data_dir / "duoc_khen.xlsx")
     # The certificate carries the decision's own wording, not each nominee's summary.
-    dossier_data = yaml.safe_load((data_dir / "ho_so.yaml").read_text(encoding="utf-8"))
-    wording = str(dossier_data["quyet_dinh_khen_thuong"]["thanh_tich"]).strip()
+    wording = str(issued.dossier.data["quyet_dinh_khen_thuong"]["thanh_tich"]).strip()
     common = {
         "thanh_tich": wording[:1].upper() + wording[1:],
         "so_quyet_dinh": entry.number_and_symbol if entry else "",

@@ -22,8 +22,7 @@ from vanban.documents.catalogue import TemplateCatalogue
 from vanban.documents.data_source import DocumentData, load_document_data
 from vanban.documents.pdf import PDF_MEDIA_TYPE, LibreOfficeConverter, PdfConverter
 from vanban.documents.symbol import number_and_symbol
-from vanban.documents.validation import validate
-from vanban.errors import NotPermittedError, ValidationError, VanbanError, WorkflowError
+from vanban.errors import NotPermittedError, WorkflowError
 from vanban.models import (
     DocumentRecord,
     DocumentRef,
@@ -33,6 +32,7 @@ from vanban.models import (
     RegisterEntry,
 )
 from vanban.resources import shipped_dir
+from vanban.services.dossier_documents import DossierDocuments, document_text
 from vanban.store import Store, StoreTx, open_store
 from vanban.vietnamese import VIETNAM_TIME
 from vanban.workflow import (
@@ -47,7 +47,8 @@ from vanban.workspace import User, Workspace
 
 if TYPE_CHECKING:  # loaded when a dossier is first rendered: `vanban list` never pays for it
     from vanban.documents.render import RenderedDocument, Renderer
-from vanban.services.awards import DossierDataMapping
+    from vanban.services.award_check import Finding
+    from vanban.services.awards import DossierDataMapping
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Test-only: a path; when set, advance() writes it and sleeps inside the open transaction so a
@@ -102,7 +103,7 @@ class AdvanceResult:
     register_entry: RegisterEntry | None = None
 
 
-class DossierService:
+class DossierService(DossierDocuments):
     """The dossier use cases of one workspace."""
 
     def __init__(
@@ -233,7 +234,7 @@ class DossierService:
             source = import_data(data_path, definition.document)
         else:
             source = load_document_data(data_path)
-        data = self._prepared(definition, source, data_path)
+        data = self._prepared(definition, source, data_path, {})
         values = self._validated(definition, data)
         now = self.clock()
         with self.store.transaction() as tx:
@@ -272,7 +273,7 @@ class DossierService:
             dossier = tx.get_dossier(dossier_id)
             definition = self.workflow(dossier.workflow)
             if patch is not None and patch_path is not None:
-                patch = self._prepared(definition, patch, patch_path)
+                patch = self._prepared(definition, patch, patch_path, dossier.data)
             transition = self.engines[dossier.workflow].fire(
                 DossierFacts(dossier.state, dossier.created_by), _actor(user), event_name, comment
             )
@@ -290,19 +291,33 @@ class DossierService:
                 self._validated(definition, DocumentData(data, str(patch_path)))
             now = self.clock()
             number, issued_on = None, None
+            numbered: list[tuple[str, int]] = []
             if event_def.number:
                 issued_on = now.astimezone(VIETNAM_TIME).date()
                 # Each issuing body keeps its own sequence: the number belongs to the body
                 # named on the document, which may differ from the workspace's default.
-                number = tx.allocate_number(
-                    organization=self._issuer(data),
-                    book=self.workspace.book,
-                    year=issued_on.year,
+                data, numbered = self._numbered(
+                    definition,
+                    event_def,
+                    data,
+                    issued_on,
+                    lambda issuer, year: tx.allocate_number(
+                        organization=issuer, book=self.workspace.book, year=year
+                    ),
                 )
-                data = _numbered(data, number, issued_on)
-            rendered = [self._render(definition, data, template) for template in event_def.render]
+                number = data.get("so") if isinstance(data.get("so"), int) else None
+            rendered = [
+                self._render(definition, data, template)
+                for template in event_def.render
+                if self._applies(definition, template, data)
+            ]
+            today = now.astimezone(VIETNAM_TIME).date()
             if self._rehearses(definition, event_def):
-                self._rehearse_issue(definition, data, now)
+                trial, texts = self._rehearse_issue(definition, data, now)
+                self._refuse_findings(definition, trial, texts, today)
+            elif event_def.number and definition.name in self.mappings:
+                texts = {d.template_id: document_text(d.content) for d in rendered}
+                self._refuse_findings(definition, data, texts, today)
             updated = tx.update_dossier(
                 dossier,
                 state=transition.to_state,
@@ -324,9 +339,13 @@ class DossierService:
                 rendered,
             )
             entry = None
-            if number is not None and issued_on is not None:
-                entry = self._register_entry(definition, updated, number, issued_on)
-                tx.add_register_entry(entry)
+            if issued_on is not None:
+                for template, allocated in numbered:
+                    values = self._template_data(definition, data, template)
+                    added = self._register_entry(template, values, updated, allocated, issued_on)
+                    tx.add_register_entry(added)
+                    if template == definition.document:
+                        entry = added
             if in_transaction is not None:
                 in_transaction(tx, updated, event)
             _pause_for_tests()
@@ -386,37 +405,21 @@ class DossierService:
         data = {key: value for key, value in dossier.data.items() if key not in _ISSUE_KEYS}
         return self._render(self.workflow(dossier.workflow), data)
 
-    # ---- rehearsing the issue ------------------------------------------------------------------
-
-    @staticmethod
-    def _rehearses(definition: WorkflowDefinition, event: EventDefinition) -> bool:
-        """True for an event that moves a dossier on towards its issue (submit, approve …)."""
-        dest = definition.states[event.dest]
-        return not (event.number or dest.final or event.dest == definition.initial)
-
-    def _rehearse_issue(
-        self, definition: WorkflowDefinition, data: Mapping[str, Any], now: dt.datetime
-    ) -> None:
-        """Render what ``issue`` will render, numbered as of today, and keep nothing.
-
-        Whatever would refuse the issue later (a missing field, a year that disagrees) refuses
-        this event now, while the secretary can still change the data.
-        """
-        today = now.astimezone(VIETNAM_TIME).date()
-        trial = _numbered(data, 1, today)
-        for event in definition.events.values():
-            if not event.number:
-                continue
-            for template in event.render:
-                try:
-                    self._render(definition, trial, template)
-                except VanbanError as error:
-                    raise ValidationError(
-                        f"Hồ sơ chưa ban hành được: khi ban hành, “{template}” sẽ bị từ chối. "
-                        f"{error.message.vi}",
-                        f"The dossier could not be issued: at issue, “{template}” would be "
-                        f"refused. {error.message.en}",
-                    ) from error
+    def check_dossier(self, dossier_id: int) -> list[Finding]:
+        """The cross-document check of a dossier's current documents (``check --dossier``)."""
+        with self.store.read() as tx:
+            dossier = tx.get_dossier(dossier_id)
+            documents = tx.current_documents(dossier_id)
+            texts = {
+                record.template_id: document_text(tx.get_blob(record.sha256))
+                for record in documents
+                if record.media_type == DOCX_MEDIA_TYPE and record.template_id
+            }
+        mapping = self.mappings.get(dossier.workflow)
+        if mapping is None:
+            return []
+        today = self.clock().astimezone(VIETNAM_TIME).date()
+        return mapping.check({**self.workspace.award_settings, **dossier.data}, texts, today)
 
     # ---- helpers -----------------------------------------------------------------------------
 
@@ -459,84 +462,9 @@ class DossierService:
         ]
         return event, records
 
-    def _prepared(
-        self, definition: WorkflowDefinition, data: DocumentData, source: Path
-    ) -> DocumentData:
-        """Data (or a patch) as the workflow's mapping stores it (lists read in, say)."""
-        mapping = self.mappings.get(definition.name)
-        if mapping is None:
-            return data
-        return DocumentData(mapping.prepare(data.values, source), data.source, data.lines)
-
-    def _template_data(
-        self, definition: WorkflowDefinition, data: Mapping[str, Any], template_id: str
-    ) -> dict[str, Any]:
-        """The data ``template_id`` renders from the dossier's data (the workflow's mapping)."""
-        mapping = self.mappings.get(definition.name)
-        if mapping is None:
-            return dict(data)
-        # The workspace's [awards] settings (base salary, vote threshold) unless the data says.
-        return mapping.template_data(template_id, {**self.workspace.award_settings, **data})
-
-    def _validated(self, definition: WorkflowDefinition, data: DocumentData) -> dict[str, Any]:
-        spec = self.catalogue.get(definition.document)
-        if definition.name in self.mappings:
-            values = self._template_data(definition, data.values, spec.id)
-            data = DocumentData(values, data.source)
-        return validate(spec, data, self._defaults(data.values), fit_kind=True)
-
-    def _render(
-        self,
-        definition: WorkflowDefinition,
-        data: dict[str, Any],
-        template_id: str | None = None,
-        tx_source: str = "",
-    ) -> RenderedDocument:
-        """Render one of the dossier's documents from its data (the workflow's main one)."""
-        spec = self.catalogue.get(template_id or definition.document)
-        values = self._template_data(definition, data, spec.id)
-        document = DocumentData(values, tx_source or f"hồ sơ ({definition.name})")
-        return self.renderer.render(
-            spec,
-            document,
-            self._defaults(values),
-            today=self.clock().astimezone(VIETNAM_TIME).date(),
-        )
-
-    def _defaults(self, data: Mapping[str, Any]) -> dict[str, Any]:
-        return self.workspace.organization.document_defaults(data)
-
-    def _issuer(self, data: Mapping[str, Any]) -> str:
-        return str(data.get("ky_hieu_co_quan") or self.workspace.organization.abbreviation)
-
     @staticmethod
     def _document_name(template_id: str, dossier: Dossier) -> str:
         return f"{template_id}_{dossier.id:04d}.docx"
-
-    def _register_entry(
-        self, definition: WorkflowDefinition, dossier: Dossier, number: int, issued_on: dt.date
-    ) -> RegisterEntry:
-        spec = self.catalogue.get(definition.document)
-        values = {**self._defaults(dossier.data), **dossier.data}
-        signature = values.get("ky", {})
-        filed = [code for code in values.get("luu", []) if code != "VT"]
-        return RegisterEntry(
-            number_and_symbol=number_and_symbol(spec, {**values, "so": number}),
-            issued_on=issued_on,
-            type_and_subject=f"{spec.document_type}: {values.get('trich_yeu', '')}",
-            signer=str(signature.get("ho_ten", "")),
-            recipients="; ".join(values.get("kinh_gui", []) + values.get("noi_nhan", [])),
-            filed_at=", ".join(["VT", *filed]),
-            copies=None,
-            sent_on=issued_on,
-            received_by="",
-            note="",
-            organization=self._issuer(dossier.data),
-            book=self.workspace.book,
-            year=issued_on.year,
-            number=number,
-            dossier_id=dossier.id,
-        )
 
 
 def workflow_definitions(
@@ -550,19 +478,8 @@ def workflow_definitions(
     return definitions
 
 
-# What the issue sets (so, ngay) and what it drops (the draft year nam).
-_ISSUE_KEYS = ("so", "ngay", "nam")
-
-
-def _numbered(data: Mapping[str, Any], number: int, day: dt.date) -> dict[str, Any]:
-    """Return ``data`` as issued: with its number and date, without the draft year ``nam``.
-
-    ``nam`` is only the year a draft prints before it has a date; once issued, the year is
-    the issue date's. A plan approved in December and issued in January is issued, not stuck.
-    """
-    issued = {key: value for key, value in data.items() if key != "nam"}
-    issued.update(so=number, ngay=day.isoformat())
-    return issued
+# What the issue sets (so, ngay, each document's number in cap_so) and drops (the draft year).
+_ISSUE_KEYS = ("so", "ngay", "nam", "cap_so")
 
 
 def _actor(user: User) -> Actor:

@@ -35,8 +35,13 @@ class TextLine:
 
     @property
     def text(self) -> str:
-        """The line's text, each glyph NFC."""
-        return "".join(unicodedata.normalize("NFC", c[0]) for c in self.chars)
+        """The line's text, each glyph NFC, non-breaking spaces read as spaces."""
+        # The templates tie "năm 2024" and place names with U+00A0 so they never split;
+        # the blanks are found by their words, so both spaces must read alike (1:1, so
+        # character indices still point at the same glyphs).
+        return "".join(unicodedata.normalize("NFC", c[0]) for c in self.chars).replace(
+            "\u00a0", " "
+        )
 
     def glyph_at(self, index: int) -> tuple[str, Box, str, float]:
         """The glyph that prints character ``index`` of ``text`` (a glyph may print several)."""

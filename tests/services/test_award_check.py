@@ -1,0 +1,118 @@
+"""The cross-document check of award dossiers: what it finds, and that it runs before events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.services.test_award_dossier import _dossier_data, _load, _votes
+from vanban.documents.inspect import document_lines
+from vanban.errors import ValidationError
+from vanban.services.dossiers import DossierService
+from vanban.workspace import init_workspace, load_workspace
+
+TODAY = dt.date(2025, 11, 14)
+
+
+@pytest.fixture
+def service(tmp_path: Path) -> DossierService:
+    init_workspace(tmp_path)
+    moment = dt.datetime(2025, 11, 14, 3, 0, tzinfo=dt.UTC)
+    return DossierService(load_workspace(tmp_path), clock=lambda: moment)
+
+
+def _issued(service: DossierService, folder: Path, votes: Path | None = None) -> int:
+    user = service.workspace.user
+    dossier_id = service.create(user("minh"), "khen_thuong", _dossier_data(folder)).dossier.id
+    service.advance(user("minh"), dossier_id, "submit")
+    service.advance(user("an"), dossier_id, "review", patch_path=votes or _votes(folder))
+    service.advance(user("huong"), dossier_id, "approve")
+    service.advance(user("lan"), dossier_id, "issue")
+    return dossier_id
+
+
+def _texts(service: DossierService, dossier_id: int) -> dict[str, str]:
+    with service.store.read() as tx:
+        return {
+            record.template_id: "\n".join(document_lines(tx.get_blob(record.sha256)))
+            for record in tx.current_documents(dossier_id)
+        }
+
+
+def test_the_issued_sample_dossier_has_no_finding(service: DossierService, tmp_path: Path) -> None:
+    dossier_id = _issued(service, tmp_path)
+    assert service.check_dossier(dossier_id) == []
+
+
+@pytest.mark.parametrize(
+    ("document", "old", "new", "rule"),
+    [
+        ("quyet_dinh_khen_thuong", "8.490.000 đồng", "8.940.000 đồng", "amounts"),
+        ("to_trinh_khen_thuong", "cho 02 tập thể và 06 cá nhân", "cho 05 tập thể", "counts"),
+        ("danh_sach_khen_thuong", "Tờ trình số 01/TTr-HKH", "Tờ trình số 25/TTr-HKH", "citations"),
+        (
+            "quyet_dinh_khen_thuong",
+            "Biên bản số 01/BB-HĐTĐKT",
+            "Biên bản số 02/BB-HĐTĐKT",
+            "citations",
+        ),
+        ("bien_ban_hop_hoi_dong", "08/09 thành viên", "09/09 thành viên", "meeting"),
+        ("danh_sach_khen_thuong", "Lò Văn Phương", "Lò Văn Phượng", "names"),
+    ],
+)
+def test_a_document_that_disagrees_is_found(
+    service: DossierService, tmp_path: Path, document: str, old: str, new: str, rule: str
+) -> None:
+    dossier_id = _issued(service, tmp_path)
+    texts = _texts(service, dossier_id)
+    assert old in texts[document]
+    texts[document] = texts[document].replace(old, new)
+    data = service.show(dossier_id, service.workspace.user("lan")).dossier.data
+    findings = service.mappings["khen_thuong"].check(data, texts, TODAY)
+    assert [(f.rule, f.document) for f in findings] == [(rule, document)]
+
+
+def test_free_text_restating_a_count_refuses_the_submit(
+    service: DossierService, tmp_path: Path
+) -> None:
+    data = _dossier_data(tmp_path)
+    values = _load(data)
+    values["to_trinh_khen_thuong"]["mo_dau"].append("Hội đồng đã chọn 05 tập thể và 12 cá nhân.")
+    data.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+    user = service.workspace.user
+    dossier_id = service.create(user("minh"), "khen_thuong", data).dossier.id
+    with pytest.raises(ValidationError) as refused:
+        service.advance(user("minh"), dossier_id, "submit")
+    assert "[derived-text] to_trinh_khen_thuong.mo_dau tự ghi “05 tập thể”" in str(refused.value)
+    assert service.show(dossier_id, user("minh")).dossier.state == "draft"
+
+
+def test_a_meeting_after_today_refuses_the_review(service: DossierService, tmp_path: Path) -> None:
+    user = service.workspace.user
+    dossier_id = service.create(user("minh"), "khen_thuong", _dossier_data(tmp_path)).dossier.id
+    service.advance(user("minh"), dossier_id, "submit")
+    votes = _votes(tmp_path)
+    votes.write_text(
+        votes.read_text(encoding="utf-8").replace("ngay_hop: 2025-11-12", "ngay_hop: 2025-12-01"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as refused:
+        service.advance(user("an"), dossier_id, "review", patch_path=votes)
+    assert "[dates]" in str(refused.value)
+
+
+def test_a_member_who_is_a_nominee_is_reported_without_refusing(
+    service: DossierService, tmp_path: Path
+) -> None:
+    votes = _votes(tmp_path)
+    votes.write_text(
+        votes.read_text(encoding="utf-8").replace("Đinh Văn Tiến", "Lò Văn Phương"),
+        encoding="utf-8",
+    )
+    dossier_id = _issued(service, tmp_path, votes)
+    findings = service.check_dossier(dossier_id)
+    assert [(f.rule, f.note) for f in findings] == [("membership", True)]
+    assert "“Lò Văn Phương” vừa là thành viên Hội đồng vừa được đề nghị" in findings[0].vi
