@@ -193,4 +193,6 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as error:
         error.show()
         return error.exit_code
+    finally:
+        session.close()
     return result if isinstance(result, int) else 0

@@ -89,6 +89,22 @@ def _sqlite_on_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+def database_role(url: str) -> str:
+    """Return the role the PostgreSQL server at ``url`` authenticated (``session_user``).
+
+    ``session_user``, not ``current_user``: ``SET ROLE`` cannot change it. Asked on a short
+    connection of its own, before the store is opened for the person.
+    """
+    engine = create_store_engine(url)
+    try:
+        with engine.connect() as connection:
+            return str(connection.exec_driver_sql("SELECT session_user").scalar_one())
+    except SQLAlchemyError as exc:
+        raise store_error(exc, engine.url) from exc
+    finally:
+        engine.dispose()
+
+
 def sqlite_file(url: URL) -> Path | None:
     """Return the database file of a SQLite ``url``; None for in-memory or URI databases."""
     if url.get_backend_name() != "sqlite" or url.query.get("uri"):
