@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from tests.conftest import SAMPLES, CliResult
 from tests.store.test_postgres import BASE_URL, pg_url  # noqa: F401 (a fixture)
@@ -99,3 +100,26 @@ def test_the_database_role_acts_and_claims_are_refused(
         ("minh", "submit"),
         ("an", "review"),
     ]
+
+
+def test_a_person_may_append_history_but_not_rewrite_it(
+    run_cli: Run, tmp_path: Path, roles: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    test_the_database_role_acts_and_claims_are_refused(run_cli, tmp_path, roles, monkeypatch)
+    person = create_engine(roles["an"])
+    try:
+        for statement in (
+            "UPDATE events SET actor = 'huong' WHERE event = 'review'",
+            "DELETE FROM events",
+            "DELETE FROM documents",
+            "UPDATE event_documents SET sha256 = 'x'",
+        ):
+            with (
+                person.connect() as connection,
+                pytest.raises(DBAPIError, match=r"append-only|permission denied"),
+            ):
+                connection.execute(text(statement))
+    finally:
+        person.dispose()
+    result = run_cli("--workspace", tmp_path / "ws", "archive", "verify")
+    assert result.exit_code == 0, result.stderr

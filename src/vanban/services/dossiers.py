@@ -23,7 +23,13 @@ from vanban.documents.data_source import DocumentData, load_document_data
 from vanban.documents.pdf import PDF_MEDIA_TYPE, LibreOfficeConverter, PdfConverter
 from vanban.documents.symbol import number_and_symbol
 from vanban.documents.validation import validate
-from vanban.errors import NotPermittedError, ValidationError, VanbanError, WorkflowError
+from vanban.errors import (
+    IntegrityError,
+    NotPermittedError,
+    ValidationError,
+    VanbanError,
+    WorkflowError,
+)
 from vanban.models import (
     DocumentRecord,
     DocumentRef,
@@ -32,6 +38,7 @@ from vanban.models import (
     Event,
     RegisterEntry,
 )
+from vanban.output_folder import is_plain_name
 from vanban.resources import shipped_dir
 from vanban.store import Store, StoreTx, open_store
 from vanban.vietnamese import VIETNAM_TIME
@@ -263,6 +270,7 @@ class DossierService:
         comment = comment.strip()
         with self.store.transaction() as tx:
             dossier = tx.get_dossier(dossier_id)
+            tx.require_untampered(dossier_id)  # an archived dossier set back to draft stays shut
             definition = self.workflow(dossier.workflow)
             if patch is not None and patch_path is not None:
                 patch = self._prepared(definition, patch, patch_path)
@@ -319,7 +327,7 @@ class DossierService:
             entry = None
             if number is not None and issued_on is not None:
                 entry = self._register_entry(definition, updated, number, issued_on)
-                tx.add_register_entry(entry)
+                tx.add_register_entry(entry, event.id)
             if in_transaction is not None:
                 in_transaction(tx, updated, event)
             _pause_for_tests()
@@ -342,7 +350,17 @@ class DossierService:
         with self.store.read() as tx:
             dossier = tx.get_dossier(dossier_id)
             documents = tx.current_documents(dossier_id)
-            contents = [(record, tx.get_blob(record.sha256)) for record in documents]
+            contents = [(record, tx.get_blob(record.sha256, record.name)) for record in documents]
+        for record, _ in contents:
+            if not is_plain_name(record.name):
+                raise IntegrityError(
+                    f"Hồ sơ số {dossier_id} ghi một văn bản có tên không hợp lệ "
+                    f"(“{record.name[:80]}”): kho đã bị sửa ngoài vanban. Không có gì được ghi; "
+                    f"hãy chạy “vanban archive verify {dossier_id}”.",
+                    f"Dossier {dossier_id} records a document with an invalid name "
+                    f"(“{record.name[:80]}”): the store was changed outside vanban. Nothing was "
+                    f"written; run “vanban archive verify {dossier_id}”.",
+                )
         files = [(folder / record.name, content) for record, content in contents]
         if pdf:
             sources = [
