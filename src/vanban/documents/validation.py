@@ -149,7 +149,8 @@ def _check_code(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -
             f"“{spec.name}” ({spec.label_en}) may hold only letters, digits and “-”, no spaces",
         )
         return None
-    return text
+    # An abbreviation is written in capitals (HKH, UBND): "hkh" is the same body.
+    return text.upper() if text is not None else None
 
 
 def _check_style(checker: _Checker, path: KeyPath, value: Any) -> str | None:

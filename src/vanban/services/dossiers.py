@@ -81,6 +81,19 @@ def _json_ready(value: Any) -> Any:
     return value
 
 
+def _stored(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Dossier data as stored: JSON-ready, the issuing body's code in upper case.
+
+    "hkh" and "HKH" are one issuing body: stored as typed, the register would fork into
+    01/KH-hkh beside 01/KH-HKH.
+    """
+    stored: dict[str, Any] = _json_ready(dict(values))
+    code = stored.get("ky_hieu_co_quan")
+    if isinstance(code, str):
+        stored["ky_hieu_co_quan"] = code.strip().upper()
+    return stored
+
+
 @dataclass(frozen=True)
 class DossierView:
     """A dossier as ``vanban show`` presents it."""
@@ -241,7 +254,7 @@ class DossierService:
                 workflow=definition.name,
                 title=title or str(values.get("trich_yeu", data_path.stem)),
                 state=definition.initial,
-                data=_json_ready(data.values),
+                data=_stored(data.values),
                 created_by=user.login,
                 at=now,
             )
@@ -287,7 +300,7 @@ class DossierService:
                         f"The event “{event_def.name}” takes no data patch (--data). "
                         "Data can be changed only while the dossier is a draft.",
                     )
-                data.update(_json_ready(patch.values))
+                data.update(_stored(patch.values))
                 self._validated(definition, DocumentData(data, str(patch_path)))
             now = self.clock()
             number, issued_on = None, None
