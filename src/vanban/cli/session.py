@@ -46,7 +46,7 @@ class Session:
         workspace = self.workspace()
         claimed = claimed_login(self.as_login)
         if workspace.store_url.startswith("postgresql"):
-            from vanban.store.database import database_role
+            from vanban.services.identity import database_role
 
             role = database_role(workspace.store_url)
             return workspace.acting_user(claimed, role, by_database=True)

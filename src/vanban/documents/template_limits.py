@@ -183,8 +183,12 @@ class LimitedCodeGenerator(CodeGenerator):
         self.write(")")
 
 
-class RenderTimeout(Exception):
-    """Raised inside a render that ran past its CPU deadline."""
+class RenderTimeout(BaseException):
+    """Raised inside a render that ran past its CPU deadline.
+
+    A BaseException, so that no `except Exception` on the way (Jinja's traceback rewriting
+    among them) catches it before LimitedTemplate.render turns it into a SecurityError.
+    """
 
 
 @contextmanager
@@ -196,7 +200,12 @@ def cpu_deadline(seconds: float = RENDER_CPU_SECONDS) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: Any) -> None:
-        raise RenderTimeout(seconds)
+        # Raise only inside the template's own compiled code: raised inside a garbage-collector
+        # callback or a __del__ the exception would be swallowed, and inside Jinja's runtime it
+        # confuses Jinja's traceback rewriting. Anywhere else, look again 10 ms later.
+        if frame is not None and frame.f_code.co_filename == "<template>":
+            raise RenderTimeout(seconds)
+        signal.setitimer(signal.ITIMER_PROF, 0.01)
 
     previous_handler = signal.signal(signal.SIGPROF, expire)
     previous_timer = signal.setitimer(signal.ITIMER_PROF, seconds)

@@ -149,8 +149,7 @@ def _check_code(checker: _Checker, path: KeyPath, value: Any, spec: FieldSpec) -
             f"“{spec.name}” ({spec.label_en}) may hold only letters, digits and “-”, no spaces",
         )
         return None
-    # An abbreviation is written in capitals (HKH, UBND): "hkh" is the same body.
-    return text.upper() if text is not None else None
+    return text
 
 
 def _check_style(checker: _Checker, path: KeyPath, value: Any) -> str | None:

@@ -82,15 +82,8 @@ def _json_ready(value: Any) -> Any:
 
 
 def _stored(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Dossier data as stored: JSON-ready, the issuing body's code in upper case.
-
-    "hkh" and "HKH" are one issuing body: stored as typed, the register would fork into
-    01/KH-hkh beside 01/KH-HKH.
-    """
+    """Dossier data as stored: JSON-ready."""
     stored: dict[str, Any] = _json_ready(dict(values))
-    code = stored.get("ky_hieu_co_quan")
-    if isinstance(code, str):
-        stored["ky_hieu_co_quan"] = code.strip().upper()
     return stored
 
 
