@@ -6,10 +6,11 @@ import pytest
 
 from vanban.errors import NotPermittedError, WorkspaceError
 from vanban.workspace import (
-    acting_login,
+    claimed_login,
     find_workspace_root,
     init_workspace,
     load_workspace,
+    os_account,
 )
 
 
@@ -48,10 +49,63 @@ def test_discovery_order(tmp_path: Path) -> None:
         find_workspace_root(None, environ={}, cwd=tmp_path)
 
 
-def test_acting_user_order() -> None:
-    assert acting_login("an", {"VANBAN_USER": "lan"}) == "an"
-    assert acting_login(None, {"VANBAN_USER": "lan"}) == "lan"
-    assert acting_login(None, {})  # the operating-system login
+def test_claimed_user_order() -> None:
+    assert claimed_login("an", {"VANBAN_USER": "lan"}) == "an"
+    assert claimed_login(None, {"VANBAN_USER": "lan"}) == "lan"
+    assert claimed_login(None, {}) is None
+
+
+def test_os_account_is_not_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = os_account()
+    monkeypatch.setenv("USER", "huong")
+    monkeypatch.setenv("LOGNAME", "huong")
+    monkeypatch.setenv("USERNAME", "huong")
+    assert os_account() == real != "huong"
+
+
+def test_a_claim_counts_only_in_a_training_workspace(tmp_path: Path) -> None:
+    real, training = tmp_path / "that", tmp_path / "tap_huan"
+    for folder, flag in ((real, False), (training, True)):
+        folder.mkdir()
+        init_workspace(folder, training=flag)
+    assert load_workspace(training, environ={}).acting_user("huong", "root").login == "huong"
+    office = load_workspace(real, environ={})
+    assert not office.training
+    with pytest.raises(NotPermittedError, match="Tài khoản máy"):
+        office.acting_user("huong", "nobody_here")
+    assert office.acting_user(None, "minh").login == "minh"
+    assert office.acting_user("minh", "minh").login == "minh"
+    with pytest.raises(NotPermittedError, match="Không thể hành động với tư cách “huong”"):
+        office.acting_user("huong", "minh")
+    # On PostgreSQL the authenticated role decides even in a training workspace.
+    with pytest.raises(NotPermittedError, match="Không thể hành động"):
+        load_workspace(training, environ={}).acting_user("huong", "minh", by_database=True)
+
+
+def test_accounts_map_os_logins_to_people(tmp_path: Path) -> None:
+    init_workspace(tmp_path)
+    text = (tmp_path / "vanban.toml").read_text(encoding="utf-8")
+    text = text.replace('login = "huong"', 'login = "huong"\naccount = "mthuong"')
+    (tmp_path / "vanban.toml").write_text(text, encoding="utf-8")
+    workspace = load_workspace(tmp_path, environ={})
+    assert workspace.acting_user(None, "mthuong").login == "huong"
+    with pytest.raises(NotPermittedError):
+        workspace.acting_user(None, "huong")  # the login is not her account any more
+    text = text.replace('login = "lan"', 'login = "lan"\naccount = "mthuong"')
+    (tmp_path / "vanban.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(WorkspaceError, match="gắn với hai người"):
+        load_workspace(tmp_path, environ={})
+
+
+def test_training_must_be_a_boolean(tmp_path: Path) -> None:
+    init_workspace(tmp_path)
+    path = tmp_path / "vanban.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("training = false", 'training = "yes"'),
+        encoding="utf-8",
+    )
+    with pytest.raises(WorkspaceError, match=r"\[workspace\]\.training"):
+        load_workspace(tmp_path, environ={})
 
 
 def test_unknown_user_can_do_nothing(tmp_path: Path) -> None:

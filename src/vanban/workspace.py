@@ -1,14 +1,20 @@
 """The workspace: ``vanban.toml`` (organisation, users and roles) and the ``.vanban/`` folder.
 
 Commands find it as git finds a repository: ``--workspace DIR``, then ``VANBAN_HOME``, then the
-nearest ``vanban.toml`` above the current folder. The acting user is ``--as``, then
-``VANBAN_USER``, then the operating-system login; a login not listed can do nothing.
+nearest ``vanban.toml`` above the current folder.
+
+Who acts is authenticated, never claimed (DESIGN.md §3): on a local SQLite workspace the
+operating-system account running vanban, mapped to a person by ``account`` in ``[[users]]``
+(default: the login itself); on PostgreSQL the database role the server authenticated. ``--as``
+and ``VANBAN_USER`` choose a person only in a workspace whose ``[workspace] training = true``
+(``vanban init --training``, ``vanban demo``). A person not listed can do nothing.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
+import sys
 import tomllib
 import unicodedata
 from collections.abc import Mapping
@@ -32,6 +38,11 @@ DEFAULT_BOOK = "van_ban_di"
 
 STARTER = """\
 # vanban workspace. Edit the organisation and the people, then run "vanban new …".
+# Each person acts as the operating-system account (or, on PostgreSQL, the database role) named
+# by "account" (default: the login). --as and VANBAN_USER work only in a training workspace.
+[workspace]
+training = {training}                  # true: tập huấn / demo; anyone may act as anyone (--as)
+
 [organization]
 parent = "UBND TỈNH SƠN LA"             # cơ quan chủ quản (optional)
 name = "HỘI KHUYẾN HỌC TỈNH SƠN LA"      # cơ quan ban hành
@@ -114,6 +125,13 @@ class User:
     title: str = ""
     # [users.signing]: the person's signature image and key, read by vanban.signing.material.
     signing: Mapping[str, Any] = field(default_factory=dict)
+    # The operating-system account or database role this person authenticates as.
+    account: str = ""
+
+    @property
+    def authenticated_as(self) -> str:
+        """The account that proves this person is acting: ``account``, else the login."""
+        return self.account or self.login
 
 
 @dataclass(frozen=True)
@@ -129,6 +147,8 @@ class Workspace:
     award_settings: Mapping[str, Any] = field(default_factory=dict)
     # [signing]: the body's seal and key, time format, time-stamp server (vanban.signing.material).
     signing: Mapping[str, Any] = field(default_factory=dict)
+    # [workspace] training: a demo or training workspace, where --as / VANBAN_USER choose who acts.
+    training: bool = False
 
     @property
     def state_dir(self) -> Path:
@@ -146,6 +166,38 @@ class Workspace:
             f"The user “{login}” is not listed in {WORKSPACE_FILE} and may do nothing. "
             f"Use --as with one of: {known}, or ask to be added.",
         )
+
+    def acting_user(self, claimed: str | None, account: str, *, by_database: bool = False) -> User:
+        """Return the person acting, from the ``account`` the system authenticated.
+
+        ``account`` is the operating-system account, or with ``by_database`` the role the
+        database server authenticated. ``claimed`` (``--as`` / ``VANBAN_USER``) is honoured only
+        in a training workspace on a local store; elsewhere it must name the same person.
+        """
+        if claimed and self.training and not by_database:
+            return self.user(claimed)
+        matches = [user for user in self.users.values() if user.authenticated_as == account]
+        if not matches:
+            kind_vi = "Vai trò cơ sở dữ liệu" if by_database else "Tài khoản máy"
+            kind_en = "The database role" if by_database else "The operating-system account"
+            raise NotPermittedError(
+                f"{kind_vi} “{account}” không gắn với người nào trong {WORKSPACE_FILE} nên không "
+                "được làm gì. Hãy nhờ quản trị thêm người này (login, hoặc account = "
+                f'"{account}").',
+                f"{kind_en} “{account}” is not mapped to anyone in {WORKSPACE_FILE} and may do "
+                f'nothing. Ask to be added (login, or account = "{account}").',
+            )
+        user = matches[0]
+        if claimed and claimed != user.login:
+            raise NotPermittedError(
+                f"Không thể hành động với tư cách “{claimed}”: bạn đã xác thực là “{account}” "
+                f"({user.login}). --as và VANBAN_USER chỉ dùng được trong thư mục tập huấn "
+                "(vanban init --training) với kho SQLite.",
+                f"Cannot act as “{claimed}”: you are authenticated as “{account}” ({user.login}). "
+                "--as and VANBAN_USER work only in a training workspace (vanban init --training) "
+                "with a SQLite store.",
+            )
+        return user
 
 
 def _bad(path: Path, where: str, problem: str, problem_en: str) -> WorkspaceError:
@@ -194,7 +246,17 @@ def _users(raw: Any, path: Path) -> dict[str, User]:
             roles=frozenset(roles),
             title=_text(item, "title", path, where, required=False),
             signing=_table(item, "signing", path, f"{where}.signing"),
+            account=_text(item, "account", path, where, required=False),
         )
+    accounts = [user.authenticated_as for user in users.values()]
+    for account in accounts:
+        if accounts.count(account) > 1:
+            raise _bad(
+                path,
+                "[[users]]",
+                f"tài khoản “{account}” gắn với hai người",
+                f"the account “{account}” is mapped to two people",
+            )
     return users
 
 
@@ -251,6 +313,10 @@ def load_workspace(root: Path, environ: Mapping[str, str] | None = None) -> Work
             "must be a share between 0 and 1, e.g. 0.8",
         )
     award_settings["ty_le_toi_thieu"] = threshold
+    settings = raw.get("workspace", {})
+    training = settings.get("training", False) if isinstance(settings, dict) else None
+    if not isinstance(training, bool):
+        raise _bad(path, "[workspace].training", "phải là true hoặc false", "must be true or false")
     return Workspace(
         root=root,
         organization=Organization(
@@ -263,6 +329,7 @@ def load_workspace(root: Path, environ: Mapping[str, str] | None = None) -> Work
         store_url=url,
         award_settings=award_settings,
         signing=_table(raw, "signing", path, "[signing]"),
+        training=training,
     )
 
 
@@ -289,14 +356,32 @@ def find_workspace_root(
     )
 
 
-def acting_login(explicit: str | None, environ: Mapping[str, str] | None = None) -> str:
-    """Return who is acting: --as, then VANBAN_USER, then the operating-system login."""
+def claimed_login(explicit: str | None, environ: Mapping[str, str] | None = None) -> str | None:
+    """Return who the caller says they are: --as, then VANBAN_USER; None when neither."""
     environ = os.environ if environ is None else environ
-    return explicit or environ.get("VANBAN_USER") or getpass.getuser()
+    return explicit or environ.get("VANBAN_USER") or None
 
 
-def init_workspace(root: Path) -> Path:
-    """Create ``vanban.toml`` and ``.vanban/`` in ``root``; refuse to overwrite a workspace."""
+def os_account() -> str:
+    """Return the operating-system account running this process.
+
+    Read from the process's user id, not from $USER or $LOGNAME, which anyone can set.
+    """
+    if sys.platform != "win32":
+        import pwd
+
+        try:
+            return pwd.getpwuid(os.geteuid()).pw_name
+        except KeyError:
+            return str(os.geteuid())
+    return getpass.getuser()  # Windows: the logon name of the process's token
+
+
+def init_workspace(root: Path, *, training: bool = False) -> Path:
+    """Create ``vanban.toml`` and ``.vanban/`` in ``root``; refuse to overwrite a workspace.
+
+    ``training`` marks a demo or training workspace, where ``--as`` chooses who acts.
+    """
     path = root / WORKSPACE_FILE
     if path.exists():
         raise WorkspaceError(
@@ -305,7 +390,7 @@ def init_workspace(root: Path) -> Path:
         )
     try:
         (root / STATE_DIR).mkdir(parents=True, exist_ok=True)
-        path.write_text(STARTER, encoding="utf-8")
+        path.write_text(STARTER.format(training=str(training).lower()), encoding="utf-8")
     except OSError as exc:
         raise WorkspaceError(
             f"Không tạo được thư mục làm việc ở {root} ({exc.strerror}). Hãy chọn nơi khác.",

@@ -189,5 +189,5 @@ def issued_dossier(service: DossierService, workflow: str = "bao_cao") -> int:
 
 def new_workspace(root: Path) -> DossierService:
     """Initialise a workspace at ``root`` and return its dossier service."""
-    init_workspace(root)
+    init_workspace(root, training=True)
     return DossierService(load_workspace(root))

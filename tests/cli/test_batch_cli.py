@@ -25,7 +25,7 @@ def test_batch_prints_every_nominee(run_cli: Run, tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert "Đã soạn 500 văn bản" in result.stdout
-    files = sorted(out.iterdir())
+    files = sorted(out.glob("*.docx"))
     assert len(files) == 500
     for path, name in zip(files, names, strict=True):
         assert name in document_lines(path.read_bytes())
@@ -88,4 +88,4 @@ def test_batch_merge(
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert merged.read_bytes().startswith(b"%PDF-")
-    assert len(list((tmp_path / "in").iterdir())) == 2
+    assert len(list((tmp_path / "in").glob("*.docx"))) == 2

@@ -26,7 +26,7 @@ roles = ["secretary", "approver"]
 @pytest.fixture
 def workspace(run_cli: Run, tmp_path: Path) -> Path:
     folder = tmp_path / "ws"
-    assert run_cli("init", folder).exit_code == 0
+    assert run_cli("init", "--training", folder).exit_code == 0
     with (folder / "vanban.toml").open("a", encoding="utf-8") as handle:
         handle.write(EXTRA_USER)
     data = SAMPLES.joinpath("ke_hoach_hkh_son_la_2024.yaml").read_text(encoding="utf-8")

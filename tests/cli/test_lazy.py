@@ -88,7 +88,7 @@ def test_someone_unknown_is_refused_before_the_store_is_made(
     run_cli: Callable[..., CliResult], tmp_path: Path
 ) -> None:
     folder = tmp_path / "ws"
-    assert run_cli("init", folder).exit_code == 0
+    assert run_cli("init", "--training", folder).exit_code == 0
     result = run_cli("--workspace", folder, "--as", "nobody", "list")
     assert result.exit_code == 1
     assert "nobody" in result.stderr

@@ -24,7 +24,7 @@ def _pages(path: Path) -> int:
 @pytest.fixture
 def workspace(run_cli: Run, tmp_path: Path) -> Path:
     folder = tmp_path / "ws"
-    assert run_cli("init", folder).exit_code == 0
+    assert run_cli("init", "--training", folder).exit_code == 0
     data = SAMPLE.read_text(encoding="utf-8")
     lines = [line for line in data.splitlines() if not line.startswith(("so:", "ngay:"))]
     (folder / "ke_hoach.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -258,7 +258,8 @@ def test_verify_passes_then_names_a_changed_blob(world: World) -> None:
     assert report.problems == ()
     assert report.error() is None
     kinds = sorted(check.kind for check in report.checks)
-    assert kinds == ["record", "signed", "source", "source"]  # two renderings of the report
+    # two renderings of the report, and the dossier's history chain
+    assert kinds == ["history", "record", "signed", "source", "source"]
     assert seen[-1] == (4, 4)
     [signed] = [check for check in report.checks if check.kind == "signed"]
     assert signed.signatures[0].trusted
@@ -278,6 +279,7 @@ def test_verify_catches_a_record_pointed_at_other_content(world: World) -> None:
     world.archive.archive(world.user("lan"), world.dossier_id)
     with sqlite3.connect(world.root / ".vanban" / "vanban.db") as db:
         # Someone points the document row at another (intact) blob: hashes match, the record not.
+        db.execute("DROP TRIGGER documents_append_only_update")  # as an attacker would
         [other] = db.execute(
             "SELECT sha256 FROM documents WHERE dossier_id = ? ORDER BY id LIMIT 1",
             (world.dossier_id,),
@@ -291,6 +293,7 @@ def test_verify_catches_a_record_pointed_at_other_content(world: World) -> None:
     error = verify(world.archive, world.dossier_id).error()
     assert error is not None
     assert "bao_cao_0001.docx" in error.text("vi")
+    assert "sự kiện" in error.text("vi")  # the history chain names the event that wrote it
 
 
 def test_export_writes_a_valid_bag_and_a_changed_file_is_caught(world: World) -> None:

@@ -65,7 +65,7 @@ def _votes(folder: Path, *, approve_the_7_of_9: bool = False) -> Path:
 
 @pytest.fixture
 def service(tmp_path: Path) -> DossierService:
-    init_workspace(tmp_path)
+    init_workspace(tmp_path, training=True)
     return DossierService(load_workspace(tmp_path))
 
 
@@ -240,7 +240,7 @@ def _approved_decision(service: DossierService, folder: Path) -> str:
 def test_rewards_follow_the_workspace_base_salary(
     tmp_path: Path, settings: str, total: str
 ) -> None:
-    init_workspace(tmp_path)
+    init_workspace(tmp_path, training=True)
     with (tmp_path / "vanban.toml").open("a", encoding="utf-8") as handle:
         handle.write(settings)
     decision = _approved_decision(DossierService(load_workspace(tmp_path)), tmp_path)

@@ -10,7 +10,7 @@ import yaml
 
 from vanban.awards import InvalidListError, Nominee, default_coefficients
 from vanban.documents.inspect import document_lines
-from vanban.errors import ValidationError
+from vanban.errors import OutputError, ValidationError
 from vanban.services.batch import BatchService, certificate_data, position_and_unit
 
 FORM = "Giấy khen của Chủ tịch Hội Khuyến học tỉnh"
@@ -63,7 +63,7 @@ def test_five_hundred_certificates_in_one_run(tmp_path: Path) -> None:
     )
     elapsed = time.perf_counter() - started
     print(f"500 certificates in {elapsed:.1f} s")
-    files = sorted(out.iterdir())
+    files = sorted(out.glob("*.docx"))
     assert len(files) == 500 == len(result.files)
     assert seen[-1] == 500
     assert files[0].name == "001-nguyen-thi-hong-001.docx"
@@ -92,14 +92,27 @@ def test_missing_common_fields_are_refused_with_rows(tmp_path: Path) -> None:
     assert list(out.iterdir()) == []
 
 
-def test_an_existing_folder_receives_the_files(tmp_path: Path) -> None:
+def test_a_folder_with_files_is_refused_unless_overwrite(tmp_path: Path) -> None:
     write_list(tmp_path / "ds.yaml", 3)
     out = tmp_path / "in"
     out.mkdir()
     (out / "ghi-chu.txt").write_text("x", encoding="utf-8")
     common = write_common(tmp_path / "chung.yaml")
+    with pytest.raises(OutputError, match="không ghi đè"):
+        BatchService().run("giay_khen", tmp_path / "ds.yaml", out, common_path=common)
+    assert [p.name for p in out.iterdir()] == ["ghi-chu.txt"]
+    BatchService().run("giay_khen", tmp_path / "ds.yaml", out, common_path=common, overwrite=True)
+    assert len(list(out.glob("*.docx"))) == 3
+    assert (out / "ghi-chu.txt").read_text(encoding="utf-8") == "x"
+
+
+def test_an_empty_folder_receives_the_files(tmp_path: Path) -> None:
+    write_list(tmp_path / "ds.yaml", 2)
+    out = tmp_path / "in"
+    out.mkdir()
+    common = write_common(tmp_path / "chung.yaml")
     BatchService().run("giay_khen", tmp_path / "ds.yaml", out, common_path=common)
-    assert len(list(out.iterdir())) == 4
+    assert len(list(out.glob("*.docx"))) == 2
 
 
 @pytest.mark.pdf
@@ -119,7 +132,9 @@ def test_merge_writes_one_pdf_with_a_bookmark_each(tmp_path: Path, soffice: str)
     reader = PdfReader(merged)
     assert len(reader.pages) == 3
     titles = [item.title for item in reader.outline]  # type: ignore[union-attr]
-    assert titles == [Path(p).stem for p in sorted(x.name for x in (tmp_path / "in").iterdir())]
+    assert titles == [
+        Path(p).stem for p in sorted(x.name for x in (tmp_path / "in").glob("*.docx"))
+    ]
     assert names[0] in reader.pages[0].extract_text()
 
 

@@ -63,7 +63,7 @@ def _issue_all(workspace: str, ids: list[int], start: float) -> list[int]:
 
 @pytest.mark.slow
 def test_eight_processes_issue_200_numbers_without_gap(tmp_path: Path) -> None:
-    init_workspace(tmp_path)
+    init_workspace(tmp_path, training=True)
     ids = _approved_dossiers(tmp_path, WORKERS * PER_WORKER)
     batches = [ids[index::WORKERS] for index in range(WORKERS)]
     start = time.time() + 2.0
@@ -93,7 +93,7 @@ def _fire(workspace: str, login: str, args: list[str], start: float) -> tuple[in
 
 
 def test_two_conflicting_events_one_wins(tmp_path: Path) -> None:
-    init_workspace(tmp_path)
+    init_workspace(tmp_path, training=True)
     with (tmp_path / "vanban.toml").open("a", encoding="utf-8") as handle:
         handle.write('[[users]]\nlogin = "binh"\nfull_name = "Lê Bình"\nroles = ["reviewer"]\n')
     service = DossierService(load_workspace(tmp_path))
@@ -130,7 +130,7 @@ def test_two_conflicting_events_one_wins(tmp_path: Path) -> None:
 
 
 def test_killed_in_the_middle_of_an_event_leaves_nothing(tmp_path: Path) -> None:
-    init_workspace(tmp_path)
+    init_workspace(tmp_path, training=True)
     (dossier_id,) = _approved_dossiers(tmp_path, 1)
     database = tmp_path / ".vanban" / "vanban.db"
 

@@ -28,7 +28,7 @@ SOFTHSM_MODULES = (
 
 def signing_workspace(root: Path) -> Path:
     """A workspace whose leader (huong) and body have sample keys, images and a trusted CA."""
-    init_workspace(root)
+    init_workspace(root, training=True)  # the tests act as each person (--as)
     add_sample_signing(load_workspace(root), "huong", PASSWORD)
     return root
 

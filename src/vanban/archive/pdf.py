@@ -112,6 +112,16 @@ def check_pdf(content: bytes, path: Path) -> int:
     end = content.rfind(b"%%EOF")
     # A whole file ends with %%EOF (give or take some trailing bytes); an object, xref or trailer
     # after the last one is an update cut off midway, e.g. a signature only half downloaded.
+    if 0 <= end < len(content) - _TOLERANCE and not _UNFINISHED.search(content, end + 5):
+        # Whole, then something else appended: not a cut-off file, and not a PDF update either.
+        extra = len(content) - end - 5
+        raise _refuse(
+            path,
+            f"sau phần kết thúc của tệp PDF (%%EOF) còn {extra} byte dữ liệu lạ: tệp đã bị ghép "
+            "hoặc sửa sau khi tạo. Hãy lấy lại đúng tệp PDF gốc đã ký.",
+            f"{extra} bytes of unknown data follow the end of the PDF (%%EOF): the file was "
+            "joined or changed after it was made. Get the original signed PDF again.",
+        )
     if end < 0 or end < len(content) - _TOLERANCE or _UNFINISHED.search(content, end + 5):
         raise _refuse(
             path,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from vanban.atomic_write import write_atomically
 from vanban.awards.nominees import Nominee
+from vanban.spreadsheet_cells import append_inert_row
 
 __all__ = ["XLSX_HEADERS", "write_nominees_xlsx"]
 
@@ -39,7 +40,8 @@ def write_nominees_xlsx(
     sheet.title = sheet_title
     sheet.append(list(XLSX_HEADERS))
     for number, nominee in enumerate(nominees, start=1):
-        sheet.append(
+        append_inert_row(
+            sheet,
             [
                 number,
                 nominee.name,
@@ -48,7 +50,7 @@ def write_nominees_xlsx(
                 nominee.unit,
                 nominee.form_name,
                 nominee.achievement,
-            ]
+            ],
         )
     for cell in sheet[1]:
         cell.font = Font(name="Times New Roman", bold=True)

@@ -200,4 +200,6 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as error:
         show_usage_error(error, output.lang)
         return error.exit_code
+    finally:
+        session.close()
     return result if isinstance(result, int) else 0

@@ -67,6 +67,11 @@ def _progress(output: Output) -> Iterator[ProgressCallback | None]:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Ghi thêm một tệp PDF gộp tất cả để in (cần LibreOffice).",
 )
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Thay các tệp do lần in trước ghi vào thư mục này (tệp khác không bị động đến).",
+)
 @click.pass_context
 def batch(
     context: click.Context,
@@ -76,6 +81,7 @@ def batch(
     common_path: Path | None,
     jobs: int,
     merge: Path | None,
+    overwrite: bool,
 ) -> None:
     """In hàng loạt mẫu TEMPLATE (bang_khen, giay_khen…) cho mọi người trong danh sách."""
     output = get_output(context)
@@ -88,6 +94,7 @@ def batch(
             jobs=jobs,
             merge=merge,
             progress=progress,
+            overwrite=overwrite,
         )
     count = len(result.files)
     output.say(

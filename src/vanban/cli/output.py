@@ -34,7 +34,11 @@ class Output:
             click.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
 
     def error(self, message: str, exit_code: int) -> None:
-        """Report a failure: JSON on stdout in JSON mode, else one message on stderr."""
+        """Report a failure: JSON on stdout in JSON mode, else one message on stderr.
+
+        The message is capped (see ``capped``): an error must not echo a 100 KB value back.
+        """
+        message = capped(message, self.lang)
         if self.as_json:
             click.echo(
                 json.dumps(
@@ -43,6 +47,24 @@ class Output:
             )
         else:
             click.echo(message, file=sys.stderr)
+
+
+# An error names the first problems and counts the rest; it never echoes a whole input back.
+MAX_LINE_CHARS = 400
+MAX_LINES = 25
+
+
+def capped(message: str, lang: str = "vi") -> str:
+    """Return ``message`` with each line cut to MAX_LINE_CHARS and at most MAX_LINES lines."""
+    lines = [
+        line if len(line) <= MAX_LINE_CHARS else line[: MAX_LINE_CHARS - 1] + "…"
+        for line in message.splitlines()
+    ]
+    if len(lines) > MAX_LINES:
+        rest = len(lines) - (MAX_LINES - 1)
+        lines = lines[: MAX_LINES - 1]
+        lines.append(f"  … và {rest} dòng khác." if lang == "vi" else f"  … and {rest} more lines.")
+    return "\n".join(lines)
 
 
 def get_output(context: click.Context) -> Output:

@@ -35,10 +35,22 @@ class Session:
         return self._workspace
 
     def user(self) -> User:
-        """Return the acting user; someone not in vanban.toml is refused."""
-        from vanban.workspace import acting_login
+        """Return the authenticated acting user; someone not in vanban.toml is refused.
 
-        return self.workspace().user(acting_login(self.as_login))
+        On PostgreSQL the database role the server authenticated (asked before the store is
+        opened); on SQLite the operating-system account, or ``--as`` / ``VANBAN_USER`` in a
+        training workspace.
+        """
+        from vanban.workspace import claimed_login, os_account
+
+        workspace = self.workspace()
+        claimed = claimed_login(self.as_login)
+        if workspace.store_url.startswith("postgresql"):
+            from vanban.services.identity import database_role
+
+            role = database_role(workspace.store_url)
+            return workspace.acting_user(claimed, role, by_database=True)
+        return workspace.acting_user(claimed, os_account())
 
     def service(self) -> DossierService:
         """Return the dossier service of the workspace, once the acting user is known.
@@ -51,6 +63,11 @@ class Session:
 
             self._service = DossierService(self.workspace())
         return self._service
+
+    def close(self) -> None:
+        """Close the store's pooled connections (a PostgreSQL server counts them)."""
+        if self._service is not None:
+            self._service.store.dispose()
 
 
 def get_session(context: click.Context) -> Session:

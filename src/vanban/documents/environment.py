@@ -13,9 +13,22 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
-from jinja2 import StrictUndefined, Template
+from jinja2 import StrictUndefined, Template, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from vanban.documents import template_limits
+from vanban.documents.template_limits import (
+    LimitedCodeGenerator,
+    RenderTimeout,
+    capped_concat,
+    check_length,
+    checked_binop,
+    cpu_deadline,
+    limited_filters,
+    refuse_unsafe_constructs,
+)
 from vanban.vietnamese import JINJA_FILTERS
 
 # Globals a document never needs and that have been used to escape sandboxes.
@@ -23,15 +36,49 @@ REMOVED_GLOBALS = ("lipsum", "cycler", "joiner", "namespace", "range", "dict")
 _CACHE_SIZE = 64
 
 
+class LimitedTemplate(Template):
+    """A compiled template whose render runs under the CPU deadline (template_limits)."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        """Render as Jinja does, refusing a render that runs past RENDER_CPU_SECONDS."""
+        seconds = template_limits.RENDER_CPU_SECONDS
+        try:
+            with cpu_deadline(seconds):
+                return super().render(*args, **kwargs)
+        except RenderTimeout:
+            raise SecurityError(f"rendering ran for more than {seconds:g} s of CPU time") from None
+
+
 class DocumentEnvironment(ImmutableSandboxedEnvironment):
-    """A sandboxed environment that caches compiled templates by source hash."""
+    """A sandboxed environment that caches compiled templates by source hash.
+
+    It also enforces vanban.documents.template_limits: no include/import/extends or recursive
+    macros, size checks on the operators and filters that can build big values, a cap on the
+    rendered text and a CPU deadline per render.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = LimitedCodeGenerator
+    template_class = LimitedTemplate
+    concat = staticmethod(capped_concat)
+    check_length = staticmethod(check_length)
 
     def __init__(self, filters: Mapping[str, Callable[..., str]]) -> None:
         super().__init__(autoescape=True, undefined=StrictUndefined, loader=None)
         for name in REMOVED_GLOBALS:
             self.globals.pop(name, None)
         self.filters.update(filters)
+        self.filters.update(limited_filters(self.filters))
         self._compiled: OrderedDict[str, Template] = OrderedDict()
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        """Apply an intercepted operator (* ** % +) only when its result stays small."""
+        return checked_binop(operator, left, right, self.binop_table[operator])
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        refuse_unsafe_constructs(tree)
+        return tree
 
     def from_string(  # type: ignore[override]
         self,

@@ -8,10 +8,12 @@ XML parts it must inspect, so a hostile file costs milliseconds, not memory.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from lxml import etree
 
 from vanban.errors import TemplateError
 
@@ -20,9 +22,24 @@ MAX_MEMBERS = 2000
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 200
 _MACRO_CONTENT_TYPE = b"application/vnd.ms-word.document.macroenabled"
-_EXTERNAL_TARGET = re.compile(rb'TargetMode\s*=\s*"External"')
-_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>")
-_HYPERLINK_TYPE = b"/relationships/hyperlink"
+# The hyperlink relationship type, transitional and strict OOXML: the one external target a
+# document may keep (a click, not a fetch on open).
+_HYPERLINK_TYPES = frozenset(
+    {
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/hyperlink",
+    }
+)
+_WORD_NAMESPACES = frozenset(
+    {
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    }
+)
+# No DTDs, no entities, no network: a .rels part is read as data, never as instructions.
+_SAFE_XML = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True
+)
 
 
 @dataclass(frozen=True)
@@ -78,7 +95,10 @@ def _check_members(package: zipfile.ZipFile, name: str, limits: PackageLimits) -
             raise _refuse(name, "có phần nén bất thường (zip bomb)", "it looks like a zip bomb")
     if total > limits.max_uncompressed_bytes:
         raise _refuse(name, "nội dung giải nén quá lớn", "it unpacks to too much data")
-    names = {member.filename for member in members}
+    counts = Counter(member.filename for member in members)
+    if any(count > 1 for count in counts.values()):
+        raise _refuse(name, "có hai phần trùng tên bên trong", "it holds two parts of one name")
+    names = set(counts)
     if "[Content_Types].xml" not in names or "word/document.xml" not in names:
         raise _refuse(name, "thiếu phần văn bản chính", "the main document part is missing")
     if any(member.lower().endswith("vbaproject.bin") for member in names):
@@ -89,18 +109,61 @@ def _check_content(package: zipfile.ZipFile, name: str) -> None:
     content_types = package.read("[Content_Types].xml")
     if _MACRO_CONTENT_TYPE in content_types.lower():
         raise _refuse(name, "là tệp có macro (.docm)", "it is a macro-enabled document (.docm)")
+    if _root_of(package, "word/document.xml", name) not in {
+        f"{{{namespace}}}document" for namespace in _WORD_NAMESPACES
+    }:
+        raise _refuse(
+            name,
+            "phần văn bản chính không phải là văn bản Word",
+            "its main part is not a Word document",
+        )
     for member in package.namelist():
-        if not member.endswith(".rels"):
+        if member.endswith(".rels"):
+            _check_relationships(_parse(package, member, name), name)
+
+
+def _parse(package: zipfile.ZipFile, member: str, name: str) -> etree._Element:
+    try:
+        root = etree.fromstring(package.read(member), _SAFE_XML)
+    except etree.XMLSyntaxError as exc:
+        raise _refuse(name, f"phần {member} bị hỏng", f"its part {member} is damaged") from exc
+    if root.getroottree().docinfo.doctype:
+        raise _refuse(name, f"phần {member} có khai báo DTD", f"its part {member} has a DTD")
+    return root
+
+
+def _root_of(package: zipfile.ZipFile, member: str, name: str) -> str:
+    """The qualified tag of ``member``'s root element, read without parsing the whole part."""
+    try:
+        with package.open(member) as stream:
+            for _, element in etree.iterparse(
+                stream, events=("start",), resolve_entities=False, no_network=True, load_dtd=False
+            ):
+                return str(element.tag)
+    except etree.XMLSyntaxError as exc:
+        raise _refuse(name, f"phần {member} bị hỏng", f"its part {member} is damaged") from exc
+    return ""
+
+
+def _check_relationships(root: etree._Element, name: str) -> None:
+    """Refuse any relationship whose target is fetched from outside the file on open.
+
+    Read as XML, so every spelling counts: any prefix or namespace on the element, single or
+    double quotes, spaces and case in TargetMode; only a true hyperlink Type may be external.
+    """
+    for element in root.iter():
+        if not isinstance(element.tag, str) or etree.QName(element).localname != "Relationship":
             continue
-        for relationship in _RELATIONSHIP.findall(package.read(member)):
+        attributes = {etree.QName(key).localname: value for key, value in element.attrib.items()}
+        external = attributes.get("TargetMode", "").strip().lower() == "external"
+        if external and attributes.get("Type", "").strip() not in _HYPERLINK_TYPES:
             # A clickable hyperlink is harmless; a remote template, image or OLE object is
             # fetched by Word or LibreOffice on open and leaks the reader's address.
-            if _EXTERNAL_TARGET.search(relationship) and _HYPERLINK_TYPE not in relationship:
-                raise _refuse(
-                    name,
-                    "có liên kết tải nội dung từ bên ngoài",
-                    "it links to content outside the file",
-                )
+            raise _refuse(
+                name,
+                "có liên kết tải nội dung từ bên ngoài",
+                "it links to content outside the file",
+            )
 
 
 def read_docx(path: Path, limits: PackageLimits | None = None) -> bytes:

@@ -99,7 +99,16 @@ class Renderer:
         """Render ``spec``'s template with an already built context."""
         try:
             content = self._docx.render(self._load_template(spec), context)
-        except (JinjaTemplateError, XMLSyntaxError, ValueError, KeyError) as exc:
+        except (
+            JinjaTemplateError,
+            XMLSyntaxError,
+            ValueError,
+            KeyError,
+            TypeError,  # e.g. 'A' * 4e9, or a filter given the wrong kind of value
+            ArithmeticError,
+            RecursionError,
+            MemoryError,
+        ) as exc:
             raise _template_failure(spec, exc) from exc
         return RenderedDocument(spec.id, content)
 

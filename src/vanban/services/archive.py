@@ -34,6 +34,7 @@ from vanban.archive.signatures import (
 from vanban.documents.symbol import number_and_symbol
 from vanban.errors import IntegrityError, NotPermittedError, WorkflowError
 from vanban.models import DocumentRef, Dossier, Event
+from vanban.output_folder import is_plain_name
 from vanban.services.dossiers import DossierService
 from vanban.store import StoreTx
 from vanban.store.archive_records import ArchiveRecord, AttachmentRecord
@@ -210,7 +211,12 @@ class ArchiveService:
         ]
         # The sha256 recorded is of the bytes as they are now, checked against their records.
         for archived in files:
-            _require_match(dossier.id, archived.name, archived.sha256, tx.get_blob(archived.sha256))
+            _require_match(
+                dossier.id,
+                archived.name,
+                archived.sha256,
+                tx.get_blob(archived.sha256, archived.name),
+            )
         definition = self.dossiers.workflow(dossier.workflow)
         spec = self.dossiers.catalogue.get(definition.document)
         organization = self.workspace.organization
@@ -274,11 +280,21 @@ class ArchiveService:
             history = tx.history(dossier_id)
             payload: dict[str, bytes] = {}
             for entry in record.files:
-                content = tx.get_blob(str(entry["Sha256"]))
+                _require_plain_name(dossier_id, str(entry.get("FileName", "")))
+                if str(entry.get("Kind")) not in PACKAGE_FOLDERS:
+                    raise _tampered_record(dossier_id, f"Kind={entry.get('Kind')!r}")
+                content = tx.get_blob(str(entry["Sha256"]), str(entry["FileName"]))
                 _require_match(dossier_id, str(entry["FileName"]), str(entry["Sha256"]), content)
                 payload[f"{PACKAGE_FOLDERS[str(entry['Kind'])]}/{entry['FileName']}"] = content
+            # The head of the dossier's hash chain, kept outside the store: a later rewrite of
+            # the store's history that recomputed every hash still differs from it.
+            chain_head = tx.head_hash(dossier_id)
         payload["history.json"] = _json_bytes(
-            {"dossier": _dossier_json(dossier), "history": [e.as_json() for e in history]}
+            {
+                "dossier": _dossier_json(dossier),
+                "history": [e.as_json() for e in history],
+                "chain_head": chain_head,
+            }
         )
         payload["metadata.json"] = _json_bytes(record.metadata)
         organization = self.workspace.organization
@@ -295,6 +311,22 @@ class ArchiveService:
             },
         )
         return sorted(f"data/{relative}" for relative in payload)
+
+
+def _require_plain_name(dossier_id: int, name: str) -> None:
+    """Refuse a recorded file name that is not a plain name (it would leave the package)."""
+    if not is_plain_name(name):
+        raise _tampered_record(dossier_id, f"“{name[:80]}”")
+
+
+def _tampered_record(dossier_id: int, what: str) -> IntegrityError:
+    return IntegrityError(
+        f"Hồ sơ lưu trữ của hồ sơ số {dossier_id} ghi một tệp không hợp lệ ({what}): bản ghi "
+        "đã bị sửa ngoài vanban. Không có gì được ghi; hãy chạy “vanban archive verify "
+        f"{dossier_id}”.",
+        f"The archive record of dossier {dossier_id} lists an invalid file ({what}): it was "
+        f"changed outside vanban. Nothing was written; run “vanban archive verify {dossier_id}”.",
+    )
 
 
 def require_clerk(user: User) -> None:

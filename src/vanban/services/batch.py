@@ -2,8 +2,8 @@
 
 The list is read with vanban.awards.read_nominees, so a list with bad rows is refused with
 every row number before anything is rendered. All documents (and, with ``merge``, the one
-PDF for the printer) are made in memory first; only then are files written, into a
-temporary folder moved into place, so a failure leaves no partial folder content.
+PDF for the printer) are made in memory first; only then are files written, through
+vanban.output_folder, so a failure never loses or half-replaces what the folder held.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vanban.atomic_write import create_exclusive, os_reason
 from vanban.awards import InvalidListError, Nominee, RowProblem, read_nominees
 from vanban.awards.problems import match_key
 from vanban.documents import (
@@ -25,11 +24,11 @@ from vanban.documents import (
     Renderer,
     TemplateCatalogue,
     load_document_data,
-    write_atomically,
 )
 from vanban.documents.pdf import LibreOfficeConverter, PdfConverter
 from vanban.documents.pdf_merge import convert_and_merge
 from vanban.errors import OutputError, ValidationError, VanbanError
+from vanban.output_folder import StagedFolder
 from vanban.vietnamese import VIETNAM_TIME, slugify
 
 __all__ = ["BatchResult", "BatchService", "Progress", "certificate_data", "file_name"]
@@ -193,14 +192,26 @@ class BatchService:
         merge: Path | None = None,
         progress: Progress | None = None,
         today: dt.date | None = None,
+        overwrite: bool = False,
     ) -> BatchResult:
-        """Render ``template_id`` for every nominee of ``list_path`` into ``folder``."""
+        """Render ``template_id`` for every nominee of ``list_path`` into ``folder``.
+
+        ``folder`` must be new or empty unless ``overwrite``; then only the files of the
+        previous batch there are replaced (see vanban.output_folder).
+        """
         if jobs < 1:
             raise ValidationError(
                 f"Số tiến trình (--jobs) phải từ 1 trở lên, không phải {jobs}.",
                 f"The number of worker processes (--jobs) must be 1 or more, not {jobs}.",
             )
         spec = self.catalogue.get(template_id)  # an unknown template: refused before anything
+        if merge is not None and not merge.parent.is_dir():
+            raise OutputError(
+                f"Thư mục “{merge.parent}” của tệp PDF gộp không tồn tại. Chưa làm gì; hãy "
+                "tạo thư mục đó hoặc chọn nơi lưu khác.",
+                f"The folder “{merge.parent}” of the merged PDF does not exist. Nothing was "
+                "done; create it or choose another path.",
+            )
         nominees = read_nominees(list_path)
         _refuse_other_certificates(spec.title, list_path, nominees)
         common = dict(load_document_data(common_path).values) if common_path else {}
@@ -238,14 +249,28 @@ class BatchService:
                 title=f"{template_id}: {list_path.name}",
             )
             merged_pdf = bundle.merged
-        files = _write_folder(folder, documents)
-        if merge is not None and merged_pdf is not None:
-            try:
-                write_atomically(merged_pdf, merge)
-            except VanbanError:
-                for path in files:
-                    path.unlink(missing_ok=True)
-                raise
+        # Everything is written beside its target first; only then moved into place, and a
+        # failure at any step leaves the output folder and the merged PDF as they were.
+        staged = StagedFolder(folder, documents, overwrite=overwrite)
+        merged_temporary: Path | None = None
+        try:
+            if merge is not None and merged_pdf is not None:
+                merged_temporary = _stage_merged(merged_pdf, merge, overwrite=overwrite)
+            files = staged.commit()
+            if merge is not None and merged_temporary is not None:
+                try:
+                    os.replace(merged_temporary, merge)
+                except OSError as exc:
+                    staged.undo()
+                    vi, en = os_reason(exc)
+                    raise OutputError(
+                        f"Không ghi được tệp “{merge}” ({vi}). Chưa ghi tệp nào.",
+                        f"Cannot write “{merge}” ({en}). No file was written.",
+                    ) from exc
+        finally:
+            staged.discard()
+            if merged_temporary is not None:
+                merged_temporary.unlink(missing_ok=True)
         return BatchResult(template_id, folder, files, merge)
 
 
@@ -264,51 +289,32 @@ def _batch_failure(list_path: Path, problems: list[tuple[int, str, str]]) -> Val
     return ValidationError(vi + "\nChưa ghi tệp nào.", en + "\nNo file was written.")
 
 
-def _write_folder(folder: Path, documents: Sequence[tuple[str, bytes]]) -> list[Path]:
-    """Write all documents into ``folder`` or none of them.
-
-    They go first into a temporary folder beside ``folder``; a new folder is then renamed
-    into place in one step, an existing one receives the files by rename, undone on failure.
-    """
-    parent = folder.parent
-    if not parent.is_dir():
+def _stage_merged(content: bytes, target: Path, *, overwrite: bool) -> Path:
+    """Write the merged PDF beside ``target`` under a temporary name; return that name."""
+    if target.is_dir() or (target.exists() and not overwrite):
         raise OutputError(
-            f"Thư mục “{parent}” không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác.",
-            f"The folder “{parent}” does not exist. Create it or choose another output folder.",
+            f"Đã có “{target}”; vanban không ghi đè. Hãy chọn tên khác hoặc thêm --overwrite.",
+            f"“{target}” already exists and is not overwritten. Choose another name or add "
+            "--overwrite.",
         )
-    if folder.exists() and not folder.is_dir():
+    if not target.parent.is_dir():
         raise OutputError(
-            f"“{folder}” là một tệp, không phải thư mục. Hãy chọn thư mục khác.",
-            f"“{folder}” is a file, not a folder. Choose another output folder.",
+            f"Thư mục “{target.parent}” không tồn tại. Chưa ghi tệp nào; hãy tạo thư mục đó "
+            "hoặc chọn nơi lưu khác.",
+            f"The folder “{target.parent}” does not exist. No file was written; create it or "
+            "choose another path.",
         )
+    temporary: Path | None = None
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=parent))
+        fd, temporary = create_exclusive(target.parent, target.name)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
     except OSError as exc:
-        raise _write_error(folder, exc) from exc
-    targets = [folder / name for name, _ in documents]
-    moved: list[Path] = []
-    try:
-        for name, content in documents:
-            (staging / name).write_bytes(content)
-        if not folder.exists():
-            staging.rename(folder)
-            return targets
-        for target in targets:
-            os.replace(staging / target.name, target)
-            moved.append(target)
-    except OSError as exc:
-        for target in moved:
-            target.unlink(missing_ok=True)
-        raise _write_error(folder, exc) from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return targets
-
-
-def _write_error(folder: Path, exc: OSError) -> OutputError:
-    return OutputError(
-        f"Không ghi được vào thư mục “{folder}” ({exc.strerror}). Chưa ghi tệp nào. "
-        "Hãy kiểm tra quyền ghi và dung lượng đĩa.",
-        f"Cannot write into “{folder}” ({exc.strerror}). No file was written. "
-        "Check permissions and free space.",
-    )
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        vi, en = os_reason(exc)
+        raise OutputError(
+            f"Không ghi được tệp “{target}” ({vi}). Chưa ghi tệp nào.",
+            f"Cannot write “{target}” ({en}). No file was written.",
+        ) from exc
+    return temporary

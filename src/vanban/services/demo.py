@@ -55,7 +55,7 @@ def run_demo(folder: Path) -> DemoReport:
         )
     documents = DocumentService()
     rendered = documents.render_samples(folder / "van_ban_mau")
-    init_workspace(folder)
+    init_workspace(folder, training=True)  # the demo acts as each person in turn (--as)
     # Sample keys, certificates and images (marked MẪU) so one dossier is signed end to end.
     add_sample_signing(load_workspace(folder), APPROVER, DEMO_PASSWORD)
     service = DossierService(load_workspace(folder))

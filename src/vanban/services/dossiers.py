@@ -22,7 +22,11 @@ from vanban.documents.catalogue import TemplateCatalogue
 from vanban.documents.data_source import DocumentData, load_document_data
 from vanban.documents.pdf import PDF_MEDIA_TYPE, LibreOfficeConverter, PdfConverter
 from vanban.documents.symbol import number_and_symbol
-from vanban.errors import NotPermittedError, WorkflowError
+from vanban.errors import (
+    IntegrityError,
+    NotPermittedError,
+    WorkflowError,
+)
 from vanban.models import (
     DocumentRecord,
     DocumentRef,
@@ -31,6 +35,7 @@ from vanban.models import (
     Event,
     RegisterEntry,
 )
+from vanban.output_folder import is_plain_name
 from vanban.resources import shipped_dir
 from vanban.services.dossier_documents import DossierDocuments, document_text
 from vanban.store import Store, StoreTx, open_store
@@ -73,6 +78,12 @@ def _json_ready(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _json_ready(item) for key, item in value.items()}
     return value
+
+
+def _stored(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Dossier data as stored: JSON-ready."""
+    stored: dict[str, Any] = _json_ready(dict(values))
+    return stored
 
 
 @dataclass(frozen=True)
@@ -242,7 +253,7 @@ class DossierService(DossierDocuments):
                 workflow=definition.name,
                 title=title or str(values.get("trich_yeu", data_path.stem)),
                 state=definition.initial,
-                data=_json_ready(data.values),
+                data=_stored(data.values),
                 created_by=user.login,
                 at=now,
             )
@@ -271,6 +282,7 @@ class DossierService(DossierDocuments):
         comment = comment.strip()
         with self.store.transaction() as tx:
             dossier = tx.get_dossier(dossier_id)
+            tx.require_untampered(dossier_id)  # an archived dossier set back to draft stays shut
             definition = self.workflow(dossier.workflow)
             if patch is not None and patch_path is not None:
                 patch = self._prepared(definition, patch, patch_path, dossier.data)
@@ -287,7 +299,7 @@ class DossierService(DossierDocuments):
                         f"The event “{event_def.name}” takes no data patch (--data). "
                         "Data can be changed only while the dossier is a draft.",
                     )
-                data.update(_json_ready(patch.values))
+                data.update(_stored(patch.values))
                 self._validated(definition, DocumentData(data, str(patch_path)))
             now = self.clock()
             number, issued_on = None, None
@@ -343,7 +355,7 @@ class DossierService(DossierDocuments):
                 for template, allocated in numbered:
                     values = self._template_data(definition, data, template)
                     added = self._register_entry(template, values, updated, allocated, issued_on)
-                    tx.add_register_entry(added)
+                    tx.add_register_entry(added, event.id)
                     if template == definition.document:
                         entry = added
             if in_transaction is not None:
@@ -368,7 +380,17 @@ class DossierService(DossierDocuments):
         with self.store.read() as tx:
             dossier = tx.get_dossier(dossier_id)
             documents = tx.current_documents(dossier_id)
-            contents = [(record, tx.get_blob(record.sha256)) for record in documents]
+            contents = [(record, tx.get_blob(record.sha256, record.name)) for record in documents]
+        for record, _ in contents:
+            if not is_plain_name(record.name):
+                raise IntegrityError(
+                    f"Hồ sơ số {dossier_id} ghi một văn bản có tên không hợp lệ "
+                    f"(“{record.name[:80]}”): kho đã bị sửa ngoài vanban. Không có gì được ghi; "
+                    f"hãy chạy “vanban archive verify {dossier_id}”.",
+                    f"Dossier {dossier_id} records a document with an invalid name "
+                    f"(“{record.name[:80]}”): the store was changed outside vanban. Nothing was "
+                    f"written; run “vanban archive verify {dossier_id}”.",
+                )
         files = [(folder / record.name, content) for record, content in contents]
         if pdf:
             sources = [

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from vanban.documents import write_atomically
 from vanban.errors import OutputError
 from vanban.models import RegisterEntry
+from vanban.spreadsheet_cells import append_inert_row, csv_text
 
 HEADERS = (
     "Số, ký hiệu văn bản",
@@ -55,7 +56,7 @@ def _xlsx(entries: Sequence[RegisterEntry]) -> bytes:
     sheet.append(list(HEADERS))
     sheet.append([f"({index})" for index in range(1, len(HEADERS) + 1)])
     for row in register_rows(entries):
-        sheet.append(row)
+        append_inert_row(sheet, row)
     for cell in sheet[1]:
         cell.font = Font(name="Times New Roman", bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
@@ -71,7 +72,7 @@ def _csv(entries: Sequence[RegisterEntry]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADERS)
-    writer.writerows(register_rows(entries))
+    writer.writerows([csv_text(cell) for cell in row] for row in register_rows(entries))
     # A byte-order mark makes Excel open the Vietnamese text as UTF-8.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

@@ -47,6 +47,15 @@ def create_store_engine(url: str) -> Engine:
             "Use sqlite:///path/to/file.db or postgresql+psycopg://user@host/database.",
         ) from exc
     backend = parsed.get_backend_name()
+    if backend == "sqlite" and sqlite_file(parsed) is None:
+        raise StoreError(
+            f"“{url}” là kho dữ liệu chỉ nằm trong bộ nhớ: hồ sơ sẽ mất khi lệnh kết thúc. "
+            "Hãy dùng một tệp, ví dụ sqlite:///đường/dẫn/vanban.db (hoặc bỏ trống để dùng "
+            ".vanban/vanban.db).",
+            f"“{url}” is an in-memory store: dossiers would vanish when the command ends. "
+            "Use a file, e.g. sqlite:///path/to/vanban.db (or leave it empty for "
+            ".vanban/vanban.db).",
+        )
     try:
         if backend == "sqlite":
             engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
@@ -87,6 +96,43 @@ def _sqlite_on_connect(dbapi_connection: Any, connection_record: Any) -> None:
 def _sqlite_on_begin(connection: Connection) -> None:
     read_only = connection.get_execution_options().get(READ_ONLY_OPTION, False)
     connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def database_role(url: str) -> str:
+    """Return the role the PostgreSQL server at ``url`` authenticated (``session_user``).
+
+    ``session_user``, not ``current_user``: ``SET ROLE`` cannot change it. Asked on a short
+    connection of its own, before the store is opened for the person.
+    """
+    engine = create_store_engine(url)
+    try:
+        with engine.connect() as connection:
+            return str(connection.exec_driver_sql("SELECT session_user").scalar_one())
+    except SQLAlchemyError as exc:
+        raise store_error(exc, engine.url) from exc
+    finally:
+        engine.dispose()
+
+
+def refuse_empty_file(path: Path) -> None:
+    """Refuse a 0-byte store file: SQLite would silently start it again as an empty store.
+
+    Called under the migration lock, so a store another process is creating right now is not
+    mistaken for one (its header is written before the lock is released).
+    """
+    try:
+        empty = path.stat().st_size == 0
+    except OSError:
+        return
+    if empty:
+        raise StoreError(
+            f"Tệp kho dữ liệu {path} rỗng (0 byte): mọi hồ sơ trong đó đã mất hoặc tệp bị tạo "
+            "dở. vanban không tạo lại kho trống đè lên; hãy khôi phục tệp từ bản sao lưu, hoặc "
+            "xóa tệp rỗng đó nếu đây là thư mục làm việc mới.",
+            f"The store file {path} is empty (0 bytes): its dossiers are lost or it was never "
+            "finished. vanban does not start an empty store over it; restore the file from a "
+            "backup, or delete the empty file if this is a new workspace.",
+        )
 
 
 def sqlite_file(url: URL) -> Path | None:

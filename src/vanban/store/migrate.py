@@ -26,7 +26,13 @@ if TYPE_CHECKING:  # Alembic is imported only when a database actually needs mig
     from alembic.script import ScriptDirectory
 
 from vanban.errors import StoreError
-from vanban.store.database import READ_ONLY_OPTION, describe, file_lock, sqlite_file
+from vanban.store.database import (
+    READ_ONLY_OPTION,
+    describe,
+    file_lock,
+    refuse_empty_file,
+    sqlite_file,
+)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -107,6 +113,8 @@ def migrate(engine: Engine) -> None:
     database = sqlite_file(engine.url)
     lock = file_lock(Path(f"{database}.migrate.lock")) if database else nullcontext()
     with lock:
+        if database is not None:
+            refuse_empty_file(database)
         with _read_connection(engine) as connection:
             current = current_revisions(connection)
         if current == heads:

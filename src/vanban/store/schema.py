@@ -127,6 +127,11 @@ events = Table(
     Column("to_state", Text, nullable=False),
     Column("comment", Text, nullable=False),
     Column("at", UtcDateTime, nullable=False),
+    # The hash chain (vanban.store.chain): the previous event's hash, the dossier row's hash
+    # after this event, and this event's own seal. Set when its transaction commits.
+    Column("prev_hash", Text, nullable=True),
+    Column("dossier_hash", Text, nullable=True),
+    Column("hash", Text, nullable=True),
     Index(None, "dossier_id"),
     sqlite_autoincrement=True,
 )
@@ -202,6 +207,8 @@ register = Table(
     Column("received_by", Text, nullable=False),
     Column("note", Text, nullable=False),
     Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False),
+    # The issuing event: its seal covers this row (vanban.store.chain).
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=True),
     UniqueConstraint("organization", "book", "year", "number"),
     sqlite_autoincrement=True,
 )

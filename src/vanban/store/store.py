@@ -47,7 +47,9 @@ class Store:
         """
         try:
             with self._engine.begin() as connection:
-                yield StoreTx(connection)
+                tx = StoreTx(connection)
+                yield tx
+                tx.seal()  # the events this transaction added join the hash chain
         except SQLAlchemyError as exc:
             raise store_error(exc, self._engine.url) from exc
 

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.schema import Table
 
 from vanban.errors import ConflictError, NotFoundError, NumberingError, StoreError
+from vanban.errors import IntegrityError as TamperedError
 from vanban.models import (
     DocumentRecord,
     DocumentRef,
@@ -30,6 +31,13 @@ from vanban.models import (
     RegisterEntry,
 )
 from vanban.store.archive_records import ArchiveRecords
+from vanban.store.chain import (
+    ChainProblem,
+    chain_problems,
+    dossier_matches_history,
+    head_hash,
+    seal_events,
+)
 from vanban.store.database import is_unique_violation
 from vanban.store.schema import (
     SUMMARY_COLUMNS,
@@ -57,6 +65,8 @@ class StoreTx(ArchiveRecords):
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
+        # Events added in this transaction, sealed into the hash chain just before commit.
+        self.unsealed: list[int] = []
 
     # ---- dossiers ------------------------------------------------------------------------------
 
@@ -179,6 +189,7 @@ class StoreTx(ArchiveRecords):
             )
         )
         event_id = _inserted_id(result)
+        self.unsealed.append(event_id)
         refs = tuple(documents)
         if refs:
             self.connection.execute(
@@ -231,8 +242,13 @@ class StoreTx(ArchiveRecords):
             )
         return sha256
 
-    def get_blob(self, sha256: str) -> bytes:
-        """Return the content stored under ``sha256``; NotFoundError when there is none."""
+    def get_blob(self, sha256: str, name: str = "", *, check: bool = True) -> bytes:
+        """Return the content stored under ``sha256``; NotFoundError when there is none.
+
+        The content is hashed again: a blob edited in the database is an IntegrityError (exit
+        3) naming the file ``name``, never handed out as if it were the recorded file.
+        ``check=False`` is for the one caller that reports a mismatch itself (archive verify).
+        """
         content = self.connection.execute(
             select(blobs.c.content).where(blobs.c.sha256 == sha256)
         ).scalar_one_or_none()
@@ -242,6 +258,16 @@ class StoreTx(ArchiveRecords):
                 "Hãy kiểm tra lại kho bằng lệnh “vanban archive verify”.",
                 f"The store holds no file content {sha256}. "
                 "Check the store with “vanban archive verify”.",
+            )
+        if check and hashlib.sha256(bytes(content)).hexdigest() != sha256:
+            what = f"“{name}” (sha256 {sha256[:12]}…)" if name else f"{sha256[:12]}…"
+            raise TamperedError(
+                f"Nội dung tệp {what} trong kho không còn khớp với mã sha256 đã ghi: tệp đã bị "
+                "sửa ngoài vanban. Hãy chạy “vanban archive verify” và khôi phục kho từ bản sao "
+                "lưu.",
+                f"The stored content of {what} no longer matches its recorded sha256: it was "
+                "changed outside vanban. Run “vanban archive verify” and restore the store from "
+                "a backup.",
             )
         return bytes(content)
 
@@ -312,9 +338,13 @@ class StoreTx(ArchiveRecords):
         )
         return int(self.connection.execute(statement).scalar_one())
 
-    def add_register_entry(self, entry: RegisterEntry) -> None:
-        """Write a row of the outgoing register; NumberingError if its number is taken."""
+    def add_register_entry(self, entry: RegisterEntry, event_id: int | None = None) -> None:
+        """Write a row of the outgoing register; NumberingError if its number is taken.
+
+        ``event_id`` is the issuing event, whose seal then covers the row.
+        """
         values = {name: getattr(entry, name) for name in _REGISTER_FIELDS}
+        values["event_id"] = event_id
         try:
             # A savepoint, so that after a refusal the transaction is still usable (PostgreSQL
             # would otherwise abort it).
@@ -347,6 +377,33 @@ class StoreTx(ArchiveRecords):
             RegisterEntry(**{name: row[name] for name in _REGISTER_FIELDS})
             for row in self.connection.execute(query).mappings()
         ]
+
+    # ---- the hash chain ------------------------------------------------------------------------
+
+    def seal(self) -> None:
+        """Seal this transaction's new events into the hash chain (called just before commit)."""
+        seal_events(self.connection, self.unsealed)
+        self.unsealed = []
+
+    def chain_problems(self, dossier_id: int) -> list[ChainProblem]:
+        """Every place where the dossier's hash chain no longer holds (empty when intact)."""
+        return chain_problems(self.connection, dossier_id)
+
+    def require_untampered(self, dossier_id: int) -> None:
+        """Refuse (exit 3) to act on a dossier whose row differs from what history recorded."""
+        if not dossier_matches_history(self.connection, dossier_id):
+            raise TamperedError(
+                f"Hồ sơ số {dossier_id} đã bị sửa ngoài vanban: trạng thái hoặc dữ liệu không "
+                "khớp với lịch sử. Không có gì được ghi; hãy chạy “vanban archive verify "
+                f"{dossier_id}” và khôi phục kho từ bản sao lưu.",
+                f"Dossier {dossier_id} was changed outside vanban: its state or data does not "
+                "match its history. Nothing was written; run “vanban archive verify "
+                f"{dossier_id}” and restore the store from a backup.",
+            )
+
+    def head_hash(self, dossier_id: int) -> str:
+        """The hash of the dossier's newest event (the head of its chain)."""
+        return head_hash(self.connection, dossier_id)
 
     # ---- helpers -------------------------------------------------------------------------------
 

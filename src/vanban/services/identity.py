@@ -1,0 +1,10 @@
+"""Who acts on a shared store: the role the PostgreSQL server authenticated.
+
+The command line may not reach into the store; it asks here (DESIGN.md §3).
+"""
+
+from __future__ import annotations
+
+from vanban.store.database import database_role
+
+__all__ = ["database_role"]
