@@ -136,7 +136,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from vanban.cli import main
 
     folder = tmp_path_factory.mktemp("ws")
-    assert main(["init", str(folder)]) == 0
+    assert main(["init", "--training", str(folder)]) == 0
     return folder
 
 

@@ -47,7 +47,7 @@ def test_a_report_naming_a_plan_it_carries_out_is_still_a_report() -> None:
 
 
 def test_a_plan_is_refused_in_a_report_dossier(run_cli: Run, tmp_path: Path) -> None:
-    assert run_cli("init", tmp_path).exit_code == 0
+    assert run_cli("init", "--training", tmp_path).exit_code == 0
     result = run_cli("--workspace", tmp_path, "--as", "minh", "new", "bao_cao", SAMPLES / PLANS[0])
     assert result.exit_code == 1
     assert "viết cho một Kế hoạch" in result.stderr

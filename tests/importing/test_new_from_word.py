@@ -18,7 +18,7 @@ Run = Callable[..., CliResult]
 @pytest.fixture
 def workspace(run_cli: Run, tmp_path: Path) -> Path:
     folder = tmp_path / "ws"
-    assert run_cli("init", folder).exit_code == 0
+    assert run_cli("init", "--training", folder).exit_code == 0
     return folder
 
 
