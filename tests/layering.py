@@ -43,12 +43,12 @@ ALLOWED: dict[str, set[str]] = {
     "signing": {"errors"},
     "awards": {"errors", "vietnamese", "atomic_write", "datafile", "spreadsheet_cells"},
     "checker": {"errors", "vietnamese", "documents", "resources", "datafile"},
-    "importing": {"errors", "vietnamese", "documents", "checker", "datafile"},
+    "importing": {"errors", "vietnamese", "docx", "documents", "checker", "datafile"},
     "workspace": {"errors"},
     "services": {
         *_BASE,
         *("documents", "workflow", "store", "workspace", "archive", "awards"),
-        *("checker", "importing", "signing", "datafile"),
+        *("checker", "importing", "signing", "datafile", "docx"),
     },
     "cli": {*_BASE, "documents", "workflow", "workspace", "services", "checker", "__init__"},
 }

@@ -20,6 +20,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
+from tests.importing.legacy_office import legacy_runs
+
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -126,17 +128,28 @@ class Office:
     emphasis: bool = False  # a bold and an italic phrase inside a paragraph
     closing_mark: str = "./."
     authority: str = ""  # a decision's "CHỦ TỊCH …" line between its title and its bases
+    encoding: str | None = None  # "tcvn3", "vni": typed before Unicode; "mixed": some runs
+
+
+def _typed(text: str, office: Office) -> list[tuple[str, str]]:
+    if office.encoding is None or not text.strip():
+        return [(office.font, text)]
+    if office.encoding == "mixed":
+        # Runs of odd length pasted from an old .VnTime file, the others typed in Unicode.
+        return legacy_runs(text, "tcvn3") if len(text) % 2 else [(office.font, text)]
+    return legacy_runs(text, office.encoding)
 
 
 def _run(
     paragraph: Any, text: str, office: Office, *, bold: bool = False, italic: bool = False
 ) -> Any:
-    run = paragraph.add_run(text)
-    run.font.name = office.font
-    run.font.size = Pt(office.size)
-    run.bold = bold
-    run.italic = italic
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hAnsi"), office.font)
+    for font, typed in _typed(text, office):
+        run = paragraph.add_run(typed)
+        run.font.name = font
+        run.font.size = Pt(office.size)
+        run.bold = bold
+        run.italic = italic
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hAnsi"), font)
     return run
 
 
@@ -368,6 +381,9 @@ CORPUS = [
         margins_mm=(15, 15, 20, 10),
         signature="tabs",
     ),
+    Office("tcvn3", encoding="tcvn3"),
+    Office("vni", encoding="vni", header="tabs", numbering="word"),
+    Office("tcvn3_lan_unicode", encoding="mixed", table=True),
 ]
 
 

@@ -83,6 +83,30 @@ def test_fix_re_lays_and_says_what_it_changed(run_cli: Run, tmp_path: Path) -> N
     assert payload["template"] == "ke_hoach"
 
 
+def test_legacy_text_is_converted_and_reported(run_cli: Run, tmp_path: Path) -> None:
+    source, data = _office(tmp_path, "tcvn3"), tmp_path / "du_lieu.yaml"
+    result = run_cli("import", source, "-o", data)
+    assert result.exit_code == 0, result.stderr
+    said = "đoạn gõ bằng bảng mã TCVN3 (ABC, phông .Vn) đã chuyển sang Unicode: co_quan_chu_quan"
+    assert said in result.stdout
+    text = data.read_text(encoding="utf-8")
+    assert "# 36 " + said in text  # the data file says it too
+    assert yaml.safe_load(text)["co_quan"] == "UBND HUYỆN MƯỜNG LA"
+    fixed = run_cli(
+        "--lang", "en", "--json", "fix", _office(tmp_path, "vni"), "-o", tmp_path / "a.docx"
+    )
+    payload = json.loads(fixed.stdout)
+    assert payload["ok"] is True, payload
+    assert payload["remaining"] == []
+    assert {"field": "trich_yeu", "encodings": ["vni"]} in [
+        {key: item[key] for key in ("field", "encodings")} for item in payload["converted"]
+    ]
+    assert any(
+        item["text"] == "Thực hiện phong trào học tập suốt đời năm 2024"
+        for item in payload["converted"]
+    )
+
+
 BAD = {
     **{name: (build_bytes, phrase) for name, (build_bytes, phrase) in BAD_PACKAGES.items()},
 }

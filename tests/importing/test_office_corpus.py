@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 
@@ -12,7 +13,7 @@ from vanban.checker import run_rules
 from vanban.checker.inspection import inspect_docx
 from vanban.documents import parse_document_data
 from vanban.documents.inspect import document_lines
-from vanban.importing import import_docx
+from vanban.importing import describe, import_docx
 from vanban.importing.document import TABLE_NOTE
 from vanban.importing.yaml_text import Noted, dump
 
@@ -99,7 +100,8 @@ def test_office_document_re_laid_keeps_its_words_and_passes_the_checker(office: 
     spec = SERVICE.catalogue.get(document.template_id)
     result = SERVICE.renderer.render(spec, parse_document_data(dump(document.data), "x.yaml"))
     assert run_rules(result.content, "fixed.docx") == []
-    before = source_lines(inspect_docx(source, "x").paras)
+    # Words are counted in what the office saw: a legacy document's Unicode twin.
+    before = source_lines(inspect_docx(build(replace(office, encoding=None)), "x").paras)
     after = words(document_lines(result.content))
     assert kept_in_order(before, after) >= 0.98
     assert len(CORPUS) >= 12
@@ -124,3 +126,50 @@ def test_the_original_had_the_faults_the_corpus_was_built_with() -> None:
     wrong = next(office for office in CORPUS if office.name == "le_sai")
     rules = {finding.rule for finding in run_rules(build(wrong), "le_sai.docx")}
     assert any("margin" in rule or "le" in rule for rule in rules), rules
+
+
+LEGACY = [office for office in CORPUS if office.encoding]
+
+
+@pytest.mark.parametrize("office", LEGACY, ids=[office.name for office in LEGACY])
+def test_legacy_text_imports_as_its_unicode_twin_and_is_reported(office: Office) -> None:
+    document = import_docx(build(office), f"{office.name}.docx")
+    twin = import_docx(build(replace(office, encoding=None)), "unicode.docx")
+    assert twin.converted == []
+    assert document.data == twin.data
+    encodings = {code for item in document.converted for code in item.encodings}
+    assert encodings == {"vni" if office.encoding == "vni" else "tcvn3"}
+    fields = {item.field for item in document.converted}
+    if office.encoding == "mixed":  # only the odd-length runs were typed in TCVN3
+        texts = {item.text for item in document.converted}
+        assert "1. Mục đích" in texts
+        assert "1. Yêu cầu" not in texts
+        assert "Độc lập - Tự do - Hạnh phúc" in texts  # printed by vanban itself
+        assert fields == {"co_quan", "(thể thức)", "can_cu", "noi_dung", "ket_thuc"} | {
+            "noi_nhan",
+            "ky",
+        }
+        return
+    assert {"co_quan", "trich_yeu", "can_cu", "mo_dau", "noi_dung", "ky", "noi_nhan"} <= fields
+    described = " ".join(message.vi for message in describe(document))
+    assert "đã chuyển sang Unicode: co_quan_chu_quan, co_quan" in described
+
+
+def test_a_vni_letter_split_across_runs_is_joined() -> None:
+    from docx import Document
+
+    from tests.importing.legacy_office import VNI_FONT
+
+    source = Document(io.BytesIO(build(next(item for item in LEGACY if item.name == "vni"))))
+    paragraph = next(p for p in source.paragraphs if p.text.startswith("Trieån khai kòp"))
+    for run in paragraph.runs:
+        run._r.getparent().remove(run._r)
+    # "Triển": the base "e" ends one run, its mark "å" is a run of its own.
+    for text in ("Trie", "å", "n khai kòp thôøi, ñoàng boä, tieát kieäm vaø hieäu quaû."):
+        paragraph.add_run(text).font.name = VNI_FONT
+    buffer = io.BytesIO()
+    source.save(buffer)
+    data = import_docx(buffer.getvalue(), "tach.docx").data
+    assert data["noi_dung"][0]["muc"][1]["doan"] == [
+        "Triển khai kịp thời, đồng bộ, tiết kiệm và hiệu quả."
+    ]

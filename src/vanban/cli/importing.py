@@ -9,7 +9,7 @@ import click
 from vanban.cli.check import print_finding
 from vanban.cli.output import Output, get_output
 from vanban.errors import Message
-from vanban.services.importing import ImportService
+from vanban.services.importing import FixResult, ImportResult, ImportService
 
 
 def _say_all(output: Output, messages: tuple[Message, ...]) -> None:
@@ -20,6 +20,10 @@ def _say_all(output: Output, messages: tuple[Message, ...]) -> None:
 def _unplaced(output: Output, unplaced: tuple[str, ...]) -> None:
     for text in unplaced:
         output.line(f"  ? {text[:100]}")
+
+
+def _converted(result: ImportResult | FixResult) -> list[dict[str, object]]:
+    return [item.as_json() for item in result.converted]
 
 
 @click.command("import")
@@ -62,6 +66,7 @@ def import_command(
             "output": str(output_path) if output_path else None,
             "template": result.template_id,
             "unplaced": list(result.unplaced),
+            "converted": _converted(result),
             **({} if output_path else {"yaml": result.yaml_text}),
         }
     )
@@ -117,6 +122,7 @@ def fix(context: click.Context, source: Path, output_path: Path, force: bool) ->
             ],
             "remaining": [finding.as_json(lang) for finding in result.remaining],
             "unplaced": list(result.unplaced),
+            "converted": _converted(result),
         }
     )
     return 0

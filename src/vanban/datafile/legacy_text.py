@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from vanban.errors import KeyPath, Problem, echo
-from vanban.vietnamese.legacy import LEGACY_NAMES, detect, to_unicode
+from vanban.vietnamese.legacy import LEGACY_NAMES, LEGACY_NAMES_EN, detect, to_unicode
 
 __all__ = ["legacy_problem"]
-
-_NAMES_EN = {
-    "tcvn3": "TCVN3 (ABC, .Vn fonts)",
-    "vni": "VNI (VNI- fonts)",
-    "viscii": "VISCII",
-    "utf8": "UTF-8 encoded twice",
-}
 
 
 def legacy_problem(
@@ -31,7 +24,7 @@ def legacy_problem(
         line,
         f"“{written}” có vẻ gõ bằng bảng mã {LEGACY_NAMES[encoding]}, nghĩa là “{meant}”; "
         f"hãy chuyển tệp sang Unicode bằng: vanban convert --from {encoding} {file}",
-        f"“{written}” looks typed in {_NAMES_EN[encoding]} and means “{meant}”; convert the "
+        f"“{written}” looks typed in {LEGACY_NAMES_EN[encoding]} and means “{meant}”; convert the "
         f"file to Unicode with: vanban convert --from {encoding} {file}",
         source,
         key_path,

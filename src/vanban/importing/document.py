@@ -21,6 +21,12 @@ from vanban.checker.reading import Para, Span
 from vanban.errors import Message, ValidationError
 from vanban.importing import parts
 from vanban.importing.inline import Styled, styled
+from vanban.importing.legacy_text import (
+    Converted,
+    conversion_messages,
+    locate,
+    to_unicode_package,
+)
 from vanban.importing.numbering import WordNumbering, typed_marker
 from vanban.importing.outline import BodyLine, Outline, build_outline
 from vanban.importing.tables import read_table
@@ -49,6 +55,7 @@ class ImportedDocument:
     headings: int = 0
     word_numbered: int = 0  # paragraphs numbered by Word's list numbering
     inspection: Inspection | None = None
+    converted: list[Converted] = field(default_factory=list)  # legacy text made Unicode
 
 
 def _not_a_document(name: str) -> ValidationError:
@@ -428,8 +435,17 @@ def read_document(inspection: Inspection) -> ImportedDocument:
 def import_docx(content: bytes, name: str) -> ImportedDocument:
     """Read untrusted .docx bytes into document data; raise ValidationError when they are not
     a safe, readable plan, report, letter, submission or decision.
+
+    Text typed in a legacy encoding (a .VnTime or VNI-Times run) is read as the Unicode it
+    prints as; ``converted`` says which paragraphs, in which encoding, ended in which key.
     """
-    return read_document(read_untrusted(content, name))
+    inspection = read_untrusted(content, name)
+    unicode, rewritten = to_unicode_package(content)
+    if not rewritten:
+        return read_document(inspection)
+    document = read_document(read_untrusted(unicode, name))
+    document.converted = locate(document.data, rewritten)
+    return document
 
 
 def describe(document: ImportedDocument) -> list[Message]:
@@ -440,7 +456,7 @@ def describe(document: ImportedDocument) -> list[Message]:
         f"Recognised a {document.template_id.replace('_', ' ')} "
         f"(template “{document.template_id}”), {document.headings} numbered items.",
     )
-    messages = [found]
+    messages = [found, *conversion_messages(document.converted)]
     if document.unplaced:
         count = len(document.unplaced)
         messages.append(

@@ -7,31 +7,28 @@ user says), atomically, and only when it does not exist yet, so nothing the user
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from vanban.atomic_write import write_atomically
 from vanban.datafile import MEGABYTE, read_bounded
 from vanban.documents.package_guard import check_docx_bytes
+from vanban.docx.run_text import rewrite_docx_runs
 from vanban.errors import OutputError, ValidationError
-from vanban.vietnamese.legacy import ENCODINGS, detect, is_unicode_vietnamese, to_unicode
+from vanban.vietnamese.legacy import (
+    ENCODINGS,
+    is_unicode_vietnamese,
+    run_encoding,
+    run_to_unicode,
+    unicode_font,
+)
 
 __all__ = ["ConversionResult", "convert_file"]
 
 MAX_CONVERT_BYTES = 50 * MEGABYTE
 TEXT_SUFFIXES = (".yaml", ".yml", ".csv", ".txt")
 SHEET_SUFFIXES = (".xlsx", ".xlsm")
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-# The fonts legacy text was typed in: once converted, the text is Unicode and needs a
-# Unicode font, else Word would draw "Uỷ" with .VnTime's glyphs for other letters.
-_LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[ -]?times)", re.IGNORECASE)
-UNICODE_FONT = "Times New Roman"
 
 
 @dataclass(frozen=True)
@@ -47,20 +44,26 @@ class ConversionResult:
         return {"source": str(self.source), "output": str(self.output), "changed": self.changed}
 
 
-def _converter(encoding: str) -> Callable[[str], str]:
+def _chooser(encoding: str) -> Callable[[str, str | None], str | None]:
+    """What a piece of text drawn in a font is typed in, as the user asked."""
     if encoding == "auto":
+        return run_encoding
 
-        def automatic(text: str) -> str:
-            found = detect(text)
-            return to_unicode(text, found) if found else text
-
-        return automatic
-
-    def explicit(text: str) -> str:
+    def explicit(text: str, font: str | None) -> str | None:
         # Text that is already Unicode Vietnamese is left alone: a file may be half-fixed.
-        return text if is_unicode_vietnamese(text) else to_unicode(text, encoding)
+        return None if is_unicode_vietnamese(text) else encoding
 
     return explicit
+
+
+def _converter(encoding: str) -> Callable[[str], str]:
+    choose = _chooser(encoding)
+
+    def convert(text: str) -> str:
+        found = choose(text, None)
+        return run_to_unicode(text, found, None) if found else text
+
+    return convert
 
 
 def _convert_text(raw: bytes, name: str, convert: Callable[[str], str]) -> tuple[bytes, int]:
@@ -98,50 +101,10 @@ def _convert_sheet(raw: bytes, name: str, convert: Callable[[str], str]) -> tupl
     return buffer.getvalue(), changed
 
 
-def _convert_part(xml: bytes, convert: Callable[[str], str]) -> tuple[bytes, int]:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    root = etree.fromstring(xml, parser)
-    changed = 0
-    for paragraph in root.iter(f"{{{_W}}}p"):
-        texts = list(paragraph.iter(f"{{{_W}}}t"))
-        # A VNI letter may be split across runs (base in one, mark in the next): convert
-        # the paragraph's text as one string, then give each run its share back.
-        joined = "".join(node.text or "" for node in texts)
-        after = convert(joined)
-        if after == joined:
-            continue
-        changed += 1
-        if len(after) == len(joined):
-            position = 0
-            for node in texts:
-                size = len(node.text or "")
-                node.text = after[position : position + size]
-                position += size
-        else:
-            for node in texts:
-                node.text = convert(node.text or "")
-    for fonts in root.iter(f"{{{_W}}}rFonts"):
-        for attribute, value in fonts.attrib.items():
-            if _LEGACY_FONT.match(value):
-                fonts.set(attribute, UNICODE_FONT)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), changed
-
-
-def _convert_docx(raw: bytes, name: str, convert: Callable[[str], str]) -> tuple[bytes, int]:
+def _convert_docx(raw: bytes, name: str, encoding: str) -> tuple[bytes, int]:
     check_docx_bytes(raw, name)
-    buffer = io.BytesIO()
-    changed = 0
-    with (
-        zipfile.ZipFile(io.BytesIO(raw)) as source,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for member in source.infolist():
-            content = source.read(member)
-            if _TEXT_PARTS.match(member.filename) or member.filename == "word/styles.xml":
-                content, count = _convert_part(content, convert)
-                changed += count
-            target.writestr(member, content)
-    return buffer.getvalue(), changed
+    content, changed = rewrite_docx_runs(raw, _chooser(encoding), run_to_unicode, unicode_font)
+    return content, len(changed)
 
 
 def _default_output(path: Path) -> Path:
@@ -156,13 +119,7 @@ def convert_file(path: Path, encoding: str, output: Path | None = None) -> Conve
             f"There is no encoding “{encoding}”; use auto, {', '.join(ENCODINGS)}.",
         )
     suffix = path.suffix.lower()
-    handlers = {
-        **dict.fromkeys(TEXT_SUFFIXES, _convert_text),
-        **dict.fromkeys(SHEET_SUFFIXES, _convert_sheet),
-        ".docx": _convert_docx,
-    }
-    handler = handlers.get(suffix)
-    if handler is None:
+    if suffix not in (*TEXT_SUFFIXES, *SHEET_SUFFIXES, ".docx"):
         raise ValidationError(
             f"Không chuyển được “{path.name}”: chỉ nhận .yaml, .csv, .txt, .xlsx hoặc .docx.",
             f"Cannot convert “{path.name}”: only .yaml, .csv, .txt, .xlsx or .docx files.",
@@ -175,6 +132,10 @@ def convert_file(path: Path, encoding: str, output: Path | None = None) -> Conve
             "another name with -o.",
         )
     raw = read_bounded(path, MAX_CONVERT_BYTES, ("tệp", "file"))
-    content, changed = handler(raw, path.name, _converter(encoding))
+    if suffix == ".docx":
+        content, changed = _convert_docx(raw, path.name, encoding)
+    else:
+        handler = _convert_text if suffix in TEXT_SUFFIXES else _convert_sheet
+        content, changed = handler(raw, path.name, _converter(encoding))
     write_atomically(content, target)
     return ConversionResult(path, target, changed)

@@ -22,6 +22,7 @@ from vanban.documents.package_guard import MAX_FILE_BYTES
 from vanban.documents.render import Renderer
 from vanban.errors import Message, OutputError, ValidationError
 from vanban.importing import ImportedDocument, describe, import_docx
+from vanban.importing.legacy_text import Converted, conversion_messages
 from vanban.importing.yaml_text import dump
 
 
@@ -35,6 +36,7 @@ class ImportResult:
     yaml_text: str
     messages: tuple[Message, ...]
     unplaced: tuple[str, ...]
+    converted: tuple[Converted, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class FixResult:
     remaining: tuple[Finding, ...]
     messages: tuple[Message, ...]
     unplaced: tuple[str, ...] = field(default_factory=tuple)
+    converted: tuple[Converted, ...] = ()
 
 
 def read_source(path: Path) -> bytes:
@@ -89,10 +92,12 @@ def _header(source: Path, document: ImportedDocument, catalogue: TemplateCatalog
         if document.template_id in known
         else f"vanban chưa có mẫu chung “{document.template_id}”: dữ liệu này để tham khảo."
     )
+    converted = [message.vi for message in conversion_messages(document.converted)]
     return [
         f"Dữ liệu nhập từ “{source.name}” bằng vanban import ({document.type_name}).",
         render,
         "Số đề mục (I., 1., a) …) do vanban đánh lại theo danh_so; kiểm tra các dòng có ghi chú #.",
+        *converted,
     ]
 
 
@@ -144,6 +149,7 @@ class ImportService:
             text,
             tuple(describe(document)),
             tuple(document.unplaced),
+            tuple(document.converted),
         )
 
     def fix(self, source: Path, output: Path, *, overwrite: bool = False) -> FixResult:
@@ -181,4 +187,5 @@ class ImportService:
             tuple(after),
             tuple(describe(document)),
             tuple(document.unplaced),
+            tuple(document.converted),
         )

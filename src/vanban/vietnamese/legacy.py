@@ -18,7 +18,19 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-__all__ = ["ENCODINGS", "LEGACY_NAMES", "detect", "is_unicode_vietnamese", "to_unicode"]
+__all__ = [
+    "ENCODINGS",
+    "LEGACY_NAMES",
+    "LEGACY_NAMES_EN",
+    "UNICODE_FONT",
+    "detect",
+    "font_encoding",
+    "is_unicode_vietnamese",
+    "run_encoding",
+    "run_to_unicode",
+    "to_unicode",
+    "unicode_font",
+]
 
 ENCODINGS = ("tcvn3", "vni", "viscii", "utf8")
 # How a message names each encoding.
@@ -27,6 +39,12 @@ LEGACY_NAMES = {
     "vni": "VNI (phông VNI-)",
     "viscii": "VISCII",
     "utf8": "UTF-8 bị mã hóa hai lần",
+}
+LEGACY_NAMES_EN = {
+    "tcvn3": "TCVN3 (ABC, .Vn fonts)",
+    "vni": "VNI (VNI- fonts)",
+    "viscii": "VISCII",
+    "utf8": "UTF-8 encoded twice",
 }
 
 # Letters only Vietnamese uses: their presence means the text is already Unicode Vietnamese.
@@ -271,3 +289,54 @@ def detect(text: str) -> str | None:
         if score > best_score and (score >= 2 or _vietnamese_letters(converted)):
             best, best_score = encoding, score
     return best
+
+
+# The fonts legacy text was typed in, and the encoding each draws: ".VnTime", ".VnArial",
+# ".VnTimeH" (ABC, TCVN3); "VNI-Times", "VNI-Helve" (VNI). "VN Times" and "VnTime" are
+# spellings older converters left behind.
+_TCVN3_FONT = re.compile(r"^(\.vn|vn[ -]?time)", re.IGNORECASE)
+_VNI_FONT = re.compile(r"^vni[- ]", re.IGNORECASE)
+# The TCVN3 fonts whose name ends in "H" draw every letter as a capital: a heading typed in
+# .VnTimeH as "céng hoµ" prints "CỘNG HOÀ" (TCVN3 has no toned capitals of its own).
+_CAPITALS_FONT = re.compile(r"^\.vn.*h$", re.IGNORECASE)
+UNICODE_FONT = "Times New Roman"
+
+
+def font_encoding(font: str | None) -> str | None:
+    """Return the legacy encoding the font ``font`` draws ("tcvn3", "vni"), or None."""
+    if not font:
+        return None
+    if _TCVN3_FONT.match(font):
+        return "tcvn3"
+    if _VNI_FONT.match(font):
+        return "vni"
+    return None
+
+
+def unicode_font(font: str) -> str:
+    """Return the font converted text is shown in: a legacy font becomes Times New Roman."""
+    return UNICODE_FONT if font_encoding(font) else font
+
+
+def run_encoding(text: str, font: str | None) -> str | None:
+    """Return the encoding ``text`` drawn in ``font`` is typed in, or None for Unicode.
+
+    The font decides: what a .VnTime run holds is what .VnTime draws, unless the text
+    already has letters only Unicode Vietnamese has (typed in Unicode, font left behind).
+    Text in any other font is judged by ``detect``.
+    """
+    declared = font_encoding(font)
+    if declared is None:
+        return detect(text)
+    if font and _CAPITALS_FONT.match(font) and not text.isupper():
+        # Even plain letters print as capitals: "stt" typed in .VnTimeH reads "STT".
+        return None if _vietnamese_letters(text) and not _traces(text) else declared
+    return None if is_unicode_vietnamese(text) else declared
+
+
+def run_to_unicode(text: str, encoding: str, font: str | None) -> str:
+    """Return ``text`` (in ``encoding``, drawn in ``font``) as the Unicode NFC it prints as."""
+    converted = to_unicode(text, encoding)
+    if font and encoding == "tcvn3" and _CAPITALS_FONT.match(font):
+        return unicodedata.normalize("NFC", converted.upper())
+    return converted
