@@ -42,7 +42,7 @@ ALLOWED: dict[str, set[str]] = {
     "archive": {"errors"},
     "signing": {"errors"},
     "awards": {"errors", "vietnamese", "atomic_write", "datafile", "spreadsheet_cells"},
-    "checker": {"errors", "vietnamese", "documents", "resources", "datafile"},
+    "checker": {"errors", "vietnamese", "documents", "resources", "datafile", "docx"},
     "importing": {"errors", "vietnamese", "docx", "documents", "checker", "datafile"},
     "workspace": {"errors"},
     "services": {

@@ -22,6 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from tests.checker.corpus_forms import FORM_CASES
 from tests.checker.direct import build_appendix
 from vanban.services.documents import DocumentService
 
@@ -288,6 +289,9 @@ CASES: tuple[Case, ...] = (
         _text("- Lưu:", "- Lưu: VT, VP (Định)"),
     ),
 )
+
+# The NĐ 152 forms and certificates, each broken in one way (tests/checker/corpus_forms.py).
+CASES += tuple(Case(name, rule, breaks, sample) for name, rule, breaks, sample in FORM_CASES)
 
 
 def build(case: Case) -> bytes:

@@ -67,7 +67,13 @@ def test_json(run_cli: Run, files: dict[str, Path]) -> None:
         "text": "2 tệp, 1 vi phạm",
     }
     good, bad = payload["files"]
-    assert good == {"file": str(files["good"]), "ok": True, "error": None, "findings": []}
+    assert good == {
+        "file": str(files["good"]),
+        "ok": True,
+        "error": None,
+        "findings": [],
+        "form": "van_ban",
+    }
     finding = bad["findings"][0]
     assert finding["rule"] == "ND30-PL1-1.2-dia-danh-ngay"
     assert finding["reference"] == "điểm b, c khoản 4 Mục II Phần I Phụ lục I"
@@ -130,3 +136,13 @@ def test_check_never_writes(run_cli: Run, files: dict[str, Path]) -> None:
     assert sorted(p.name for p in files["good"].parent.iterdir()) == sorted(
         p.name for p in files.values()
     )
+
+
+def test_a_certificate_is_judged_by_the_rules_of_a_blank(run_cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "giay_khen.docx"
+    path.write_bytes(rendered("giay_khen_hkh_son_la_2025"))
+    result = run_cli("--json", "check", path)
+    assert result.exit_code == 0, result.stdout
+    (report,) = json.loads(result.stdout)["files"]
+    assert report["form"] == "phoi_khen"
+    assert report["findings"] == []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 CHECKER = Path(__file__).resolve().parents[2] / "src" / "vanban" / "checker"
-ALLOWED = {"checker", "documents", "vietnamese", "errors", "datafile"}
+ALLOWED = {"checker", "documents", "vietnamese", "errors", "datafile", "docx"}
 MODULES = sorted(CHECKER.glob("*.py"))
 
 

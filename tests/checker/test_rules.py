@@ -20,11 +20,13 @@ def test_rule_is_complete(rule: Rule) -> None:
     assert re.search(r"[à-ỹ]", rule.title.vi), "the Vietnamese title has its diacritics"
 
 
-def test_document_rules_name_registered_checks_and_cite_appendix_i() -> None:
+def test_document_rules_name_registered_checks_and_cite_their_source() -> None:
+    cited = {"ND30-PL1-1.": "Phụ lục I", "ND152-": "152/2025", "PHOI-KHEN-": "phôi"}
     for rule in document_rules():
         assert rule.check in CHECKS
-        assert rule.id.startswith("ND30-PL1-1.")
-        assert "Phụ lục I" in rule.reference.vi
+        prefix = next(prefix for prefix in cited if rule.id.startswith(prefix))
+        assert cited[prefix] in rule.reference.vi
+        assert rule.forms == (("phoi_khen",) if prefix == "PHOI-KHEN-" else rule.forms)
 
 
 def test_template_rules_name_template_checks() -> None:
@@ -50,7 +52,7 @@ def test_split_ids(text: str | None, expected: list[str]) -> None:
         ([], [], len(document_rules())),
         (["ND30-PL1-1.1"], [], 7),
         (["ND30-PL1-1.1-margins"], [], 1),
-        ([], ["ND30-PL1-1.2"], 7),
+        ([], ["ND30-PL1-1.2", "ND152", "PHOI"], 7),
         (["ND30"], ["ND30"], 0),
     ],
 )
@@ -62,3 +64,19 @@ def test_choose_refuses_a_prefix_that_names_nothing() -> None:
     with pytest.raises(ValidationError, match="ND30-XYZ") as raised:
         choose(document_rules(), [], ["ND30-XYZ"])
     assert "No rule id starts with" in raised.value.text("en")
+
+
+def test_a_rule_names_only_forms_the_checker_knows() -> None:
+    from vanban.checker.rules import _rule
+
+    raw = {
+        "id": "X-1",
+        "reference": "r",
+        "reference_en": "r",
+        "title": "t",
+        "title_en": "t",
+        "check": "paper_size",
+    }
+    assert _rule(raw).forms == ("van_ban",)
+    with pytest.raises(ValidationError, match="forms of X-1"):
+        _rule({**raw, "forms": ["giay_moi"]})

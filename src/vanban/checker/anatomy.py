@@ -63,7 +63,10 @@ def fold(text: str) -> str:
 
 TYPE_NAMES = frozenset(
     fold(re.sub(r"\s*\(.*\)", "", item.name)) for item in DOCUMENT_TYPES if item.abbreviation
-)
+) | {
+    # Nghị định 152/2025's award forms are named like administrative documents (Mẫu số 05 …).
+    "bao cao thanh tich"
+}
 
 
 def signature_prefix(text: str) -> str | None:

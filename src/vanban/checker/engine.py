@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from vanban.checker.findings import FileReport, Finding
+from vanban.checker.forms import recognise
 from vanban.checker.inspection import Inspection, inspect_docx
 from vanban.checker.registry import CHECKS
 from vanban.checker.rules import Rule, document_rules
@@ -34,6 +35,13 @@ def run_rules(data: bytes, name: str, rules: Iterable[Rule] | None = None) -> li
     """Return the findings of ``rules`` (default: all) on .docx bytes; raise VanbanError when
     the bytes are not a safe, readable .docx.
     """
+    return checked(data, name, rules)[1]
+
+
+def checked(
+    data: bytes, name: str, rules: Iterable[Rule] | None = None
+) -> tuple[str, list[Finding]]:
+    """Return the document's form and the findings of those ``rules`` that judge that form."""
     chosen = tuple(rules) if rules is not None else document_rules()
     unknown = [rule.check for rule in chosen if rule.check not in CHECKS]
     if unknown:
@@ -42,16 +50,19 @@ def run_rules(data: bytes, name: str, rules: Iterable[Rule] | None = None) -> li
             f"A rule names a check that does not exist: {', '.join(unknown)}. Reinstall vanban.",
         )
     inspection = read_untrusted(data, name)
+    form = recognise(inspection)
     findings: list[Finding] = []
     for rule in chosen:
-        findings += CHECKS[rule.check](inspection, rule)
-    return findings
+        if form in rule.forms:
+            findings += CHECKS[rule.check](inspection, rule)
+    return form, findings
 
 
 def check_bytes(data: bytes, name: str, rules: Iterable[Rule] | None = None) -> FileReport:
     """Check .docx bytes; an unsafe or unreadable file gives a report with its error."""
     try:
-        return FileReport(name, tuple(run_rules(data, name, rules)))
+        form, findings = checked(data, name, rules)
+        return FileReport(name, tuple(findings), form=form)
     except VanbanError as error:
         return FileReport(name, error=error.message)
 

@@ -133,6 +133,7 @@ class FileReport:
     name: str
     findings: tuple[Finding, ...] = ()
     error: Message | None = None
+    form: str | None = None  # which form the document was judged as (checker/form_names.py)
 
     @property
     def ok(self) -> bool:
@@ -141,9 +142,12 @@ class FileReport:
 
     def as_json(self, lang: str = "vi") -> dict[str, Any]:
         """Return the report as JSON-ready data in ``lang``."""
-        return {
+        data: dict[str, Any] = {
             "file": self.name,
             "ok": self.ok,
             "error": self.error.in_language(lang) if self.error else None,
             "findings": [finding.as_json(lang) for finding in self.findings],
         }
+        if self.form is not None:
+            data["form"] = self.form
+        return data

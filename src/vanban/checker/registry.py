@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from vanban.checker import checks_body, checks_lines, checks_look, checks_page, checks_text
+from vanban.checker import (
+    checks_award_report,
+    checks_body,
+    checks_certificate,
+    checks_lines,
+    checks_look,
+    checks_page,
+    checks_text,
+)
 from vanban.checker.findings import Finding
 from vanban.checker.inspection import Inspection
 from vanban.checker.rules import Rule
@@ -36,4 +44,9 @@ CHECKS: dict[str, Check] = {
     "body_indent": checks_body.body_indent,
     "body_spacing": checks_body.body_spacing,
     "body_line_spacing": checks_body.body_line_spacing,
+    "award_report_parts": checks_award_report.award_report_parts,
+    "award_report_signatures": checks_award_report.award_report_signatures,
+    "certificate_sheet": checks_certificate.certificate_sheet,
+    "certificate_items": checks_certificate.certificate_items,
+    "certificate_frames": checks_certificate.certificate_frames,
 }

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from vanban.checker.findings import Finding, Location
+from vanban.checker.form_names import FORMS, VAN_BAN
 from vanban.datafile import plain, read_yaml
 from vanban.errors import Message, ValidationError
 
@@ -26,6 +27,9 @@ class Rule:
     title: Message
     check: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    # The forms (checker/forms.py) the rule judges; a rule of Phụ lục I says nothing about a
+    # certificate printed on a blank, which has its own rules.
+    forms: tuple[str, ...] = (VAN_BAN,)
 
     def finding(self, found: Message, expected: Message, where: Location) -> Finding:
         """Return a finding of this rule."""
@@ -47,12 +51,16 @@ def _rule(raw: Any) -> Rule:
     params = raw.get("params", {})
     if not isinstance(params, dict):
         raise _broken(f"params of {raw['id']} must be a mapping")
+    forms = raw.get("forms", [VAN_BAN])
+    if not isinstance(forms, list) or not forms or any(form not in FORMS for form in forms):
+        raise _broken(f"forms of {raw['id']} must be a list of {', '.join(FORMS)}")
     return Rule(
         id=raw["id"],
         reference=Message(raw["reference"], raw["reference_en"]),
         title=Message(raw["title"], raw["title_en"]),
         check=raw["check"],
         params=params,
+        forms=tuple(forms),
     )
 
 

@@ -1,0 +1,103 @@
+"""Broken examples of the forms that are not Phụ lục I documents: a NĐ 152 Báo cáo thành tích
+and certificates printed on a blank. Each breaks one rule of its form (see corpus.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+PERSON_REPORT = "bao_cao_thanh_tich_ca_nhan_son_la_2025"
+GROUP_REPORT = "bao_cao_thanh_tich_tap_the_son_la_2025"
+BANG_KHEN = "bang_khen_son_la_2025"
+GIAY_KHEN = "giay_khen_hkh_son_la_2025"
+
+
+def _paragraphs(document: Any) -> list[Any]:
+    found = list(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                found += [p for p in cell.paragraphs if p not in found]
+    return found
+
+
+def _paragraph(document: Any, start: str) -> Any:
+    return next(p for p in _paragraphs(document) if p.text.replace("\xa0", " ").startswith(start))
+
+
+def _retext(start: str, text: str) -> Callable[[Any], None]:
+    def apply(document: Any) -> None:
+        runs = [r for r in _paragraph(document, start).runs if r.text]
+        runs[0].text = text
+        for extra in runs[1:]:
+            extra.text = ""
+
+    return apply
+
+
+def _letter_landscape(document: Any) -> None:
+    document.sections[0].page_width = Mm(280)
+    document.sections[0].page_height = Mm(216)
+
+
+def _frame_onto(start: str, other: str) -> Callable[[Any], None]:
+    """Give the frame of the item starting with ``start`` the place of ``other``'s frame."""
+
+    def apply(document: Any) -> None:
+        moved = _paragraph(document, start)._p.pPr.find(qn("w:framePr"))
+        target = _paragraph(document, other)._p.pPr.find(qn("w:framePr"))
+        moved.set(qn("w:y"), target.get(qn("w:y")))
+
+    return apply
+
+
+# (name, rule, how it is broken, sample)
+FORM_CASES: tuple[tuple[str, str, Callable[[Any], None], str], ...] = (
+    (
+        "award-report-no-section-iii",
+        "ND152-BCTT-parts",
+        _retext("III. CÁC HÌNH THỨC", "III. KHEN THƯỞNG"),
+        PERSON_REPORT,
+    ),
+    (
+        "award-report-collective-section-i",
+        "ND152-BCTT-parts",
+        _retext("I. ĐẶC ĐIỂM", "I. TÌNH HÌNH"),
+        GROUP_REPORT,
+    ),
+    (
+        "award-report-reporter-unsigned",
+        "ND152-BCTT-signatures",
+        _retext("Cà Văn Thoại", " "),
+        PERSON_REPORT,
+    ),
+    (
+        "award-report-no-upper-level",
+        "ND152-BCTT-signatures",
+        _retext("XÁC NHẬN CỦA CẤP TRÌNH", "Ý KIẾN CẤP TRÊN"),
+        PERSON_REPORT,
+    ),
+    ("certificate-letter-paper", "PHOI-KHEN-sheet", _letter_landscape, GIAY_KHEN),
+    (
+        "certificate-no-decision",
+        "PHOI-KHEN-items",
+        _retext("Quyết định số", " "),
+        GIAY_KHEN,
+    ),
+    (
+        "certificate-deputy-unsigned",
+        "PHOI-KHEN-items",
+        _retext("Cầm Văn Hòa", " "),
+        BANG_KHEN,
+    ),
+    (
+        "certificate-register-on-decision",
+        "PHOI-KHEN-frames",
+        _frame_onto("Số vào sổ", "Quyết định số"),
+        GIAY_KHEN,
+    ),
+)
