@@ -24,6 +24,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from tests.checker.corpus_forms import FORM_CASES
 from tests.checker.direct import build_appendix
+from tests.checker.finding_paragraphs import paragraph
 from vanban.services.documents import DocumentService
 
 PLAN = "ke_hoach_hkh_son_la_2024"
@@ -49,23 +50,6 @@ def rendered(sample: str) -> bytes:
     service = DocumentService()
     found = next(item for item in service.samples() if item.name == sample)
     return service.render(found.template_id, found.data_path).content
-
-
-def paragraphs(document: Any) -> list[Any]:
-    """Return every paragraph: the body's and each table cell's, in order."""
-    found = list(document.paragraphs)
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                found += [p for p in cell.paragraphs if p not in found]
-    return found
-
-
-def paragraph(document: Any, start: str) -> Any:
-    """Return the first paragraph starting with ``start`` (non-breaking spaces read as spaces)."""
-    return next(
-        p for p in paragraphs(document) if p.text.replace("\xa0", " ").strip().startswith(start)
-    )
 
 
 def run(document: Any, start: str) -> Any:

@@ -10,28 +10,17 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from tests.checker.finding_paragraphs import paragraph
+
 PERSON_REPORT = "bao_cao_thanh_tich_ca_nhan_son_la_2025"
 GROUP_REPORT = "bao_cao_thanh_tich_tap_the_son_la_2025"
 BANG_KHEN = "bang_khen_son_la_2025"
 GIAY_KHEN = "giay_khen_hkh_son_la_2025"
 
 
-def _paragraphs(document: Any) -> list[Any]:
-    found = list(document.paragraphs)
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                found += [p for p in cell.paragraphs if p not in found]
-    return found
-
-
-def _paragraph(document: Any, start: str) -> Any:
-    return next(p for p in _paragraphs(document) if p.text.replace("\xa0", " ").startswith(start))
-
-
 def _retext(start: str, text: str) -> Callable[[Any], None]:
     def apply(document: Any) -> None:
-        runs = [r for r in _paragraph(document, start).runs if r.text]
+        runs = [r for r in paragraph(document, start).runs if r.text]
         runs[0].text = text
         for extra in runs[1:]:
             extra.text = ""
@@ -48,8 +37,8 @@ def _frame_onto(start: str, other: str) -> Callable[[Any], None]:
     """Give the frame of the item starting with ``start`` the place of ``other``'s frame."""
 
     def apply(document: Any) -> None:
-        moved = _paragraph(document, start)._p.pPr.find(qn("w:framePr"))
-        target = _paragraph(document, other)._p.pPr.find(qn("w:framePr"))
+        moved = paragraph(document, start)._p.pPr.find(qn("w:framePr"))
+        target = paragraph(document, other)._p.pPr.find(qn("w:framePr"))
         moved.set(qn("w:y"), target.get(qn("w:y")))
 
     return apply

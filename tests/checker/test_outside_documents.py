@@ -12,8 +12,9 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from tests.checker.corpus import paragraph, run
+from tests.checker.corpus import run
 from tests.checker.direct import build_appendix, build_direct, build_tabbed
+from tests.checker.finding_paragraphs import paragraph
 from vanban.checker import check_bytes, check_path
 
 _WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
