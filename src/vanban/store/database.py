@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -58,7 +58,11 @@ def create_store_engine(url: str) -> Engine:
         )
     try:
         if backend == "sqlite":
-            engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+            path = sqlite_file(parsed)
+            if path is not None and read_only_file(path):
+                engine = create_engine(parsed, creator=_read_only_connector(path))
+            else:
+                engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
             event.listen(engine, "connect", _sqlite_on_connect)
             event.listen(engine, "begin", _sqlite_on_begin)
             return engine
@@ -76,6 +80,41 @@ def create_store_engine(url: str) -> Engine:
         f"vanban không hỗ trợ loại cơ sở dữ liệu “{backend}”. Hãy dùng SQLite hoặc PostgreSQL.",
         f"vanban does not support the database kind “{backend}”. Use SQLite or PostgreSQL.",
     )
+
+
+def read_only_file(path: Path) -> bool:
+    """Tell whether the SQLite file at ``path`` exists but cannot be written by this process.
+
+    A read-only mount, or a workspace without write permission, can still be read.
+    """
+    if not path.exists():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI opening ``path`` for reading only.
+
+    A WAL store needs its ``-shm`` file, which cannot be created in a folder nobody may write
+    to; there SQLite is told the file is immutable, but only when no ``-wal`` file holds
+    changes not yet copied into it (an immutable reader would not see them).
+    """
+    uri = f"{path.as_uri()}?mode=ro"
+    folder_locked = not os.access(path.parent, os.W_OK)
+    if folder_locked and not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def _read_only_connector(path: Path) -> Callable[[], Any]:
+    import sqlite3
+
+    def connect() -> Any:
+        return sqlite3.connect(
+            read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+        )
+
+    return connect
 
 
 def _sqlite_on_connect(dbapi_connection: Any, connection_record: Any) -> None:
@@ -177,6 +216,13 @@ def store_error(exc: SQLAlchemyError, url: URL) -> StoreError:
             "Hãy kiểm tra đường dẫn, hoặc khôi phục kho từ bản sao lưu.",
             f"The file {where} is not a SQLite store or is damaged. "
             "Check the path, or restore the store from a backup.",
+        )
+    if "readonly" in lowered or "read-only" in lowered:
+        return StoreError(
+            f"Kho dữ liệu {where} chỉ cho đọc: xem được hồ sơ nhưng không thay đổi được. "
+            "Không có gì được ghi; hãy làm việc này trên thư mục làm việc bạn có quyền ghi.",
+            f"The store {where} is read-only: dossiers can be read but not changed. "
+            "Nothing was written; do this in a workspace you may write to.",
         )
     if isinstance(exc, IntegrityError):
         return StoreError(

@@ -30,6 +30,7 @@ from vanban.store.database import (
     READ_ONLY_OPTION,
     describe,
     file_lock,
+    read_only_file,
     refuse_empty_file,
     sqlite_file,
 )
@@ -111,6 +112,9 @@ def migrate(engine: Engine) -> None:
     """Apply every migration the database on ``engine`` lacks; do nothing when at head."""
     heads = head_revisions()
     database = sqlite_file(engine.url)
+    if database is not None and read_only_file(database):
+        _require_current(engine, heads)  # nothing to migrate, and no lock to take, when read
+        return
     lock = file_lock(Path(f"{database}.migrate.lock")) if database else nullcontext()
     with lock:
         if database is not None:
@@ -127,6 +131,23 @@ def migrate(engine: Engine) -> None:
             # Checked again under the lock: another process may have migrated meanwhile.
             if current_revisions(connection) != heads:
                 _upgrade(connection, engine)
+
+
+def _require_current(engine: Engine, heads: frozenset[str]) -> None:
+    """Let a store nobody may write be read, if its schema is this version's."""
+    refuse_empty_file(Path(str(sqlite_file(engine.url))))
+    with _read_connection(engine) as connection:
+        current = current_revisions(connection)
+    if current == heads:
+        return
+    _check_known(current, engine)
+    where = describe(engine.url)
+    raise StoreError(
+        f"Kho dữ liệu {where} chỉ cho đọc và cần được nâng cấp cho phiên bản vanban này. "
+        "Hãy nhờ người có quyền ghi chạy một lệnh vanban bất kỳ trên thư mục làm việc này.",
+        f"The store {where} is read-only and needs upgrading for this version of vanban. "
+        "Ask someone who may write to it to run any vanban command in this workspace.",
+    )
 
 
 def _upgrade(connection: Connection, engine: Engine) -> None:

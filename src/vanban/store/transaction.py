@@ -98,6 +98,7 @@ class StoreTx(ArchiveRecords):
 
     def get_dossier(self, dossier_id: int) -> Dossier:
         """Return the dossier ``dossier_id``; NotFoundError when there is none."""
+        _require_storable(dossier_id)
         row = (
             self.connection.execute(select(dossiers).where(dossiers.c.id == dossier_id))
             .mappings()
@@ -200,6 +201,7 @@ class StoreTx(ArchiveRecords):
 
     def history(self, dossier_id: int) -> list[Event]:
         """Return a dossier's history, oldest first, each entry with its documents."""
+        _require_storable(dossier_id)
         refs: dict[int, list[DocumentRef]] = {}
         linked = (
             select(event_documents)
@@ -370,6 +372,8 @@ class StoreTx(ArchiveRecords):
             table.c.year, table.c.number, table.c.organization, table.c.book
         )
         if year is not None:
+            if not 0 < year <= MAX_ID:
+                return []
             query = query.where(table.c.year == year)
         if organization is not None:
             query = query.where(table.c.organization == organization)
@@ -387,10 +391,12 @@ class StoreTx(ArchiveRecords):
 
     def chain_problems(self, dossier_id: int) -> list[ChainProblem]:
         """Every place where the dossier's hash chain no longer holds (empty when intact)."""
+        _require_storable(dossier_id)
         return chain_problems(self.connection, dossier_id)
 
     def require_untampered(self, dossier_id: int) -> None:
         """Refuse (exit 3) to act on a dossier whose row differs from what history recorded."""
+        _require_storable(dossier_id)
         if not dossier_matches_history(self.connection, dossier_id):
             raise TamperedError(
                 f"Hồ sơ số {dossier_id} đã bị sửa ngoài vanban: trạng thái hoặc dữ liệu không "
@@ -441,6 +447,16 @@ def _inserted_id(result: CursorResult[Any]) -> int:
     key = result.inserted_primary_key
     assert key is not None  # every insert here is a single row into a table with an id
     return int(key[0])
+
+
+# The largest id a store can hold (a signed 64-bit integer on SQLite and PostgreSQL).
+MAX_ID = 2**63 - 1
+
+
+def _require_storable(dossier_id: int) -> None:
+    # SQLite cannot even compare a larger integer (OverflowError); no such dossier can exist.
+    if not 0 < dossier_id <= MAX_ID:
+        raise _dossier_not_found(dossier_id)
 
 
 def _dossier_not_found(dossier_id: int) -> NotFoundError:
