@@ -174,8 +174,9 @@ documents = Table(
     sqlite_autoincrement=True,
 )
 
-# One row per (organization, book, year): the last number handed out. Incremented by an
-# upsert inside the issuing transaction, so a rollback takes the number back (no gaps).
+# One row per (organization, book, year): the last number handed out. Incremented by an upsert
+# inside the issuing transaction, so a rollback takes the number back (no gaps). ``organization``
+# is the case-blind key of the body's code (vanban.store.register_key): "hkh" and "HKH" share it.
 counters = Table(
     "counters",
     metadata,
@@ -210,6 +211,8 @@ register = Table(
     # The issuing event: its seal covers this row (vanban.store.chain).
     Column("event_id", Integer, ForeignKey("events.id"), nullable=True),
     UniqueConstraint("organization", "book", "year", "number"),
+    # The duplicate check that treats "hkh" and "HKH" as one body reads by year and number.
+    Index(None, "year", "number"),
     sqlite_autoincrement=True,
 )
 

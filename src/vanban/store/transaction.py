@@ -39,6 +39,7 @@ from vanban.store.chain import (
     seal_events,
 )
 from vanban.store.database import is_unique_violation
+from vanban.store.register_key import organization_key
 from vanban.store.schema import (
     SUMMARY_COLUMNS,
     blobs,
@@ -327,11 +328,14 @@ class StoreTx(ArchiveRecords):
         """Return the next number of (organization, book, year), starting at 1, with no gaps.
 
         One upsert-increment statement: the counter row stays locked until this transaction
-        ends, so concurrent issuers queue, and a rollback takes the number back.
+        ends, so concurrent issuers queue, and a rollback takes the number back. Codes that
+        differ only in case ("hkh", "HKH") share one counter (``organization_key``).
         """
         statement = (
             self._insert(counters)
-            .values(organization=organization, book=book, year=year, last_number=1)
+            .values(
+                organization=organization_key(organization), book=book, year=year, last_number=1
+            )
             .on_conflict_do_update(
                 index_elements=[counters.c.organization, counters.c.book, counters.c.year],
                 set_={"last_number": counters.c.last_number + 1},
@@ -347,6 +351,8 @@ class StoreTx(ArchiveRecords):
         """
         values = {name: getattr(entry, name) for name in _REGISTER_FIELDS}
         values["event_id"] = event_id
+        if self._number_taken(entry):
+            raise _number_taken(entry)
         try:
             # A savepoint, so that after a refusal the transaction is still usable (PostgreSQL
             # would otherwise abort it).
@@ -355,13 +361,20 @@ class StoreTx(ArchiveRecords):
         except IntegrityError as exc:
             if not is_unique_violation(exc):
                 raise
-            raise NumberingError(
-                f"Số {entry.number} của sổ “{entry.book}” năm {entry.year} ({entry.organization}) "
-                "đã có trong sổ đăng ký văn bản đi. Hãy cấp số mới rồi thử lại.",
-                f"Number {entry.number} of the book “{entry.book}” for {entry.year} "
-                f"({entry.organization}) is already in the outgoing register. "
-                "Allocate a new number and try again.",
-            ) from exc
+            raise _number_taken(entry) from exc
+
+    def _number_taken(self, entry: RegisterEntry) -> bool:
+        # The UNIQUE constraint compares codes exactly; "hkh" and "HKH" are one body.
+        table = register_table
+        spellings = self.connection.execute(
+            select(table.c.organization).where(
+                table.c.book == entry.book,
+                table.c.year == entry.year,
+                table.c.number == entry.number,
+            )
+        ).scalars()
+        key = organization_key(entry.organization)
+        return any(organization_key(spelling) == key for spelling in spellings)
 
     def register(
         self, *, year: int | None = None, organization: str | None = None
@@ -375,12 +388,14 @@ class StoreTx(ArchiveRecords):
             if not 0 < year <= MAX_ID:
                 return []
             query = query.where(table.c.year == year)
-        if organization is not None:
-            query = query.where(table.c.organization == organization)
-        return [
+        rows = [
             RegisterEntry(**{name: row[name] for name in _REGISTER_FIELDS})
             for row in self.connection.execute(query).mappings()
         ]
+        if organization is None:
+            return rows
+        key = organization_key(organization)
+        return [row for row in rows if organization_key(row.organization) == key]
 
     # ---- the hash chain ------------------------------------------------------------------------
 
@@ -457,6 +472,16 @@ def _require_storable(dossier_id: int) -> None:
     # SQLite cannot even compare a larger integer (OverflowError); no such dossier can exist.
     if not 0 < dossier_id <= MAX_ID:
         raise _dossier_not_found(dossier_id)
+
+
+def _number_taken(entry: RegisterEntry) -> NumberingError:
+    return NumberingError(
+        f"Số {entry.number} của sổ “{entry.book}” năm {entry.year} ({entry.organization}) "
+        "đã có trong sổ đăng ký văn bản đi. Hãy cấp số mới rồi thử lại.",
+        f"Number {entry.number} of the book “{entry.book}” for {entry.year} "
+        f"({entry.organization}) is already in the outgoing register. "
+        "Allocate a new number and try again.",
+    )
 
 
 def _dossier_not_found(dossier_id: int) -> NotFoundError:
