@@ -36,7 +36,7 @@ test-slow: $(STAMP)
 
 # Rebuild doc_templates/*.docx and their manifests from doc_templates/build.py.
 templates: $(STAMP)
-	$(BIN)/python doc_templates/build.py
+	$(BIN)/python -m doc_templates.build
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/render.py

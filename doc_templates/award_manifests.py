@@ -1,9 +1,9 @@
 """The manifests (fields, labels, examples) of the award dossier templates.
 
-Kept apart from build_awards.py, which draws the .docx files; both are run by build.py. The
-header, signature and Nơi nhận fields are the very ones of the other templates (build._fields),
-so a workspace's defaults (co_quan, ky_hieu_co_quan, dia_danh) apply to these too. A label is
-written "Vietnamese|English".
+Kept apart from build_awards.py, which draws the .docx files; build.py runs both. The
+header, signature and Nơi nhận fields are the very ones of the other templates
+(manifest.phu_luc_fields), so a workspace's defaults (co_quan, ky_hieu_co_quan, dia_danh)
+apply to these too. A label is written "Vietnamese|English".
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from doc_templates.build import _field, _fields
+from doc_templates.manifest import manifest_field, phu_luc_fields
 
 EPOCH = dt.datetime(2024, 1, 1)
 Manifest = tuple[dict[str, Any], list[dict[str, Any]]]
@@ -70,7 +70,7 @@ def _f(
 ) -> dict[str, Any]:
     """Return one manifest field; ``labels`` is "Nhãn tiếng Việt|English label"."""
     label, label_en = labels.split("|")
-    field = _field(name, kind, label, label_en, example, req, note)
+    field = manifest_field(name, kind, label, label_en, example, req, note)
     if columns:
         field["columns"] = columns
     return field
@@ -78,7 +78,7 @@ def _f(
 
 def _base(*names: str, **changes: dict[str, Any]) -> list[dict[str, Any]]:
     """Return the standard fields called ``names``, in that order, with ``changes`` applied."""
-    standard = {field["name"]: field for field in _fields(False)}
+    standard = {field["name"]: field for field in phu_luc_fields(False)}
     picked = []
     for name in names:
         field = {**standard[name], **changes.get(name, {})}

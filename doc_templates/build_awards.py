@@ -1,6 +1,6 @@
 """Builds the award dossier templates (hồ sơ khen thưởng) and their manifests from code.
 
-Called by build.py's build_all, on top of its helpers (styles, header table, title, signature
+Called by build.py's build_all, on top of layout.py (styles, header table, title, signature
 table), so every award template looks like the other documents: Tờ trình (Mẫu 1.4), Danh sách
 kèm theo (landscape table), Báo cáo thành tích of an individual and of a collective, Biên bản
 họp Hội đồng Thi đua – Khen thưởng (Mẫu 1.9), Quyết định khen thưởng (Mẫu 1.2, with its list
@@ -19,32 +19,30 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from doc_templates import award_manifests as manifests
-from doc_templates.build import (
+from doc_templates.layout import (
     LAYOUT,
     QUOC_HIEU,
     THIN_BORDER,
     TIEU_NGU,
-    _borderless_table,
-    _define_styles,
-    _header,
-    _paragraph,
-    _rule,
-    _set_fonts,
-    _setup_defaults,
-    _signature,
-    _tag,
-    _title,
+    add_header,
+    add_paragraph,
+    add_rule,
+    add_signature,
+    add_tag,
+    add_title,
+    borderless_table,
     build_docx,
+    define_styles,
     finish,
     fixed_table,
     new_document,
-    write_template,
+    set_fonts,
+    setup_defaults,
 )
+from doc_templates.manifest import write_template
 from vanban.documents.award_layout import (
     A4_LANDSCAPE,
     CERTIFICATE_MARGIN,
@@ -57,6 +55,15 @@ from vanban.documents.award_layout import (
 )
 from vanban.documents.layout import PageLayout, centred_rule, pt_to_mm
 from vanban.documents.text_metrics import text_width_pt
+from vanban.docx.oxml import (
+    new,
+    paragraph_properties,
+    remove,
+    row_properties,
+    run_properties,
+    same_element,
+    section_properties,
+)
 
 _C, _L, _R = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
 # name: (size pt, bold, italic, alignment, space before pt, space after pt, keep with next)
@@ -81,7 +88,7 @@ def _award_styles(document: Any) -> None:
         style.base_style = document.styles["Normal"]
         style.quick_style = True
         style.font.size, style.font.bold, style.font.italic = Pt(size), bold, italic
-        _set_fonts(style.element.get_or_add_rPr())
+        set_fonts(run_properties(style))
         paragraph = style.paragraph_format
         paragraph.alignment = align
         paragraph.space_before, paragraph.space_after = Pt(before), Pt(after)
@@ -103,13 +110,13 @@ def _document(layout: PageLayout = LAYOUT) -> Any:
 def _cell(cell: Any, style: str, text: str = "") -> Any:
     """Put one paragraph in an (emptied) table cell."""
     for paragraph in list(cell.paragraphs):
-        paragraph._p.getparent().remove(paragraph._p)
+        remove(paragraph)
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    return _paragraph(cell, style, text)
+    return add_paragraph(cell, style, text)
 
 
 def _row_property(row: Any, tag: str) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement(tag))
+    row_properties(row).append(new(tag))
 
 
 def _grid(document: Any, widths: Sequence[float], headings: Sequence[str]) -> Any:
@@ -130,12 +137,14 @@ def _row(table: Any, cells: Sequence[tuple[str, str]], widths: Sequence[float]) 
         row.cells[0].merge(row.cells[span - 1])
     seen: list[Any] = []
     for cell in row.cells:  # a merged cell appears once per grid column
-        if all(cell._tc is not other._tc for other in seen):
+        if not any(same_element(cell, other) for other in seen):
             seen.append(cell)
     for cell, (style, text) in zip(seen, cells, strict=True):
         _cell(cell, style, text)
         # A merged cell is as wide as the grid columns it spans.
-        spanned = [w for other, w in zip(row.cells, widths, strict=True) if other._tc is cell._tc]
+        spanned = [
+            w for other, w in zip(row.cells, widths, strict=True) if same_element(other, cell)
+        ]
         cell.width = Mm(sum(spanned))
     _row_property(row, "w:cantSplit")
     return row
@@ -171,15 +180,15 @@ def _data_cell(name: str) -> tuple[str, str]:
 
 def _flow(document: Any, name: str) -> None:
     """Loop over ``name``: paragraphs of kind de_muc (bold heading), phan or doan."""
-    _tag(document, f"{{%p for p in {name} %}}")
-    _tag(document, '{%p if p.kieu == "de_muc" %}')
-    _paragraph(document, "VB Đề mục", "{{r p.noi_dung }}")
-    _tag(document, '{%p elif p.kieu == "phan" or p.kieu == "phan_tieu_de" %}')
-    _paragraph(document, "VB Phần", "{{r p.noi_dung }}")
-    _tag(document, "{%p else %}")
-    _paragraph(document, "VB Nội dung", "{{r p.noi_dung }}")
-    _tag(document, "{%p endif %}")
-    _tag(document, "{%p endfor %}")
+    add_tag(document, f"{{%p for p in {name} %}}")
+    add_tag(document, '{%p if p.kieu == "de_muc" %}')
+    add_paragraph(document, "VB Đề mục", "{{r p.noi_dung }}")
+    add_tag(document, '{%p elif p.kieu == "phan" or p.kieu == "phan_tieu_de" %}')
+    add_paragraph(document, "VB Phần", "{{r p.noi_dung }}")
+    add_tag(document, "{%p else %}")
+    add_paragraph(document, "VB Nội dung", "{{r p.noi_dung }}")
+    add_tag(document, "{%p endif %}")
+    add_tag(document, "{%p endfor %}")
 
 
 def _two_signatures(document: Any, recipients: bool) -> None:
@@ -188,32 +197,32 @@ def _two_signatures(document: Any, recipients: bool) -> None:
     Headings, signing space and names are separate rows, so the two names stay on one line
     however many heading lines each column has.
     """
-    _paragraph(document, "VB Nội dung").paragraph_format.keep_with_next = True
-    table = _borderless_table(document, 4 if recipients else 3, TWO_SIGNATURES)
+    add_paragraph(document, "VB Nội dung").paragraph_format.keep_with_next = True
+    table = borderless_table(document, 4 if recipients else 3, TWO_SIGNATURES)
     for index, side in enumerate(("ky_trai", "ky_phai")):
         heading, space, name = (table.cell(row, index) for row in range(3))
-        _tag(heading, f"{{%p for d in {side}.dong %}}")
-        _paragraph(heading, "VB Quyền hạn", "{{ d }}").paragraph_format.keep_with_next = True
-        _tag(heading, "{%p endfor %}")
-        signing = _paragraph(space, "VB Khoảng ký", f"{{{{ {side}.ghi_chu }}}}")
+        add_tag(heading, f"{{%p for d in {side}.dong %}}")
+        add_paragraph(heading, "VB Quyền hạn", "{{ d }}").paragraph_format.keep_with_next = True
+        add_tag(heading, "{%p endfor %}")
+        signing = add_paragraph(space, "VB Khoảng ký", f"{{{{ {side}.ghi_chu }}}}")
         signing.paragraph_format.keep_with_next = True
-        _paragraph(name, "VB Họ tên", f"{{{{ {side}.ho_ten }}}}")
+        add_paragraph(name, "VB Họ tên", f"{{{{ {side}.ho_ten }}}}")
     for row in table.rows[:3]:
         _row_property(row, "w:cantSplit")
     if recipients:  # Mẫu 1.9: Nơi nhận under THƯ KÝ, after the names
         left = table.cell(3, 0)
-        title = _paragraph(left, "VB Nơi nhận tiêu đề", "Nơi nhận:")
+        title = add_paragraph(left, "VB Nơi nhận tiêu đề", "Nơi nhận:")
         title.paragraph_format.space_before = Pt(12)
-        _tag(left, "{%p for n in noi_nhan %}")
-        _paragraph(left, "VB Nơi nhận", "{{ n }}")
-        _tag(left, "{%p endfor %}")
-        _paragraph(table.cell(3, 1), "VB Nơi nhận")
+        add_tag(left, "{%p for n in noi_nhan %}")
+        add_paragraph(left, "VB Nơi nhận", "{{ n }}")
+        add_tag(left, "{%p endfor %}")
+        add_paragraph(table.cell(3, 1), "VB Nơi nhận")
 
 
 def _bases(document: Any) -> None:
-    _tag(document, "{%p for c in can_cu %}")
-    _paragraph(document, "VB Căn cứ", "{{ c }}")
-    _tag(document, "{%p endfor %}")
+    add_tag(document, "{%p for c in can_cu %}")
+    add_paragraph(document, "VB Căn cứ", "{{ c }}")
+    add_tag(document, "{%p endfor %}")
 
 
 # ---- the templates --------------------------------------------------------------------------
@@ -222,11 +231,11 @@ def _bases(document: Any) -> None:
 def build_danh_sach() -> bytes:
     """Danh sách đề nghị khen thưởng, A4 landscape, attached to the Tờ trình."""
     document = _document(A4_LANDSCAPE)
-    _header(document, False, layout=A4_LANDSCAPE, number=False, place_date=False)
-    _paragraph(document, "VB Tên loại", "DANH SÁCH")
-    _paragraph(document, "VB Trích yếu", "{{r trich_yeu }}")
-    _paragraph(document, "VB Kèm theo", "{{ kem_theo }}")
-    _rule(document, "{{ duong_ke.trich_yeu.trai }}", "{{ duong_ke.trich_yeu.phai }}")
+    add_header(document, False, layout=A4_LANDSCAPE, number=False, place_date=False)
+    add_paragraph(document, "VB Tên loại", "DANH SÁCH")
+    add_paragraph(document, "VB Trích yếu", "{{r trich_yeu }}")
+    add_paragraph(document, "VB Kèm theo", "{{ kem_theo }}")
+    add_rule(document, "{{ duong_ke.trich_yeu.trai }}", "{{ duong_ke.trich_yeu.phai }}")
     headings = (
         "STT",
         "Họ và tên / Tên tập thể",
@@ -237,8 +246,8 @@ def build_danh_sach() -> bytes:
     )
     data = ("ten", "chuc_vu", "don_vi", "hinh_thuc", "thanh_tich")
     _grouped_table(document, NOMINATION_COLUMNS, headings, data)
-    _paragraph(document, "VB Nội dung", "{{ tong_so }}").paragraph_format.space_before = Pt(6)
-    _signature(document, layout=A4_LANDSCAPE, recipients=False)
+    add_paragraph(document, "VB Nội dung", "{{ tong_so }}").paragraph_format.space_before = Pt(6)
+    add_signature(document, layout=A4_LANDSCAPE, recipients=False)
     return finish(document)
 
 
@@ -250,57 +259,57 @@ def _honours_tables(document: Any) -> None:
         ),
         start=1,
     ):
-        heading = _paragraph(document, "VB Đề mục", f"{number}. {title}:")
+        heading = add_paragraph(document, "VB Đề mục", f"{number}. {title}:")
         heading.paragraph_format.space_before = Pt(6)  # air after the table above
-        _tag(document, f"{{%p if {key} %}}")
+        add_tag(document, f"{{%p if {key} %}}")
         headings = ("Năm", title, f"Số, ngày, tháng, năm của quyết định {what}; cơ quan ban hành")
         table = _grid(document, HONOURS_COLUMNS, headings)
         _tag_row(table, f"{{%tr for r in {key} %}}", HONOURS_COLUMNS)
         cells = [("VB Bảng giữa", "{{ r.nam }}"), _data_cell("ten"), _data_cell("quyet_dinh")]
         _row(table, cells, HONOURS_COLUMNS)
         _tag_row(table, "{%tr endfor %}", HONOURS_COLUMNS)
-        _tag(document, "{%p else %}")
-        _paragraph(document, "VB Nội dung", "(Không có)")
-        _tag(document, "{%p endif %}")
+        add_tag(document, "{%p else %}")
+        add_paragraph(document, "VB Nội dung", "(Không có)")
+        add_tag(document, "{%p endif %}")
 
 
 def build_bao_cao_thanh_tich(collective: bool) -> bytes:
     """Báo cáo thành tích: sections I–III, the honours tables, two signature columns."""
     document = _document()
     if collective:
-        _header(document, False, number=False)
+        add_header(document, False, number=False)
     else:  # an individual's report carries only the Quốc hiệu, centred on the page
-        _paragraph(document, "VB Quốc hiệu", QUOC_HIEU)
-        _paragraph(document, "VB Tiêu ngữ", TIEU_NGU)
+        add_paragraph(document, "VB Quốc hiệu", QUOC_HIEU)
+        add_paragraph(document, "VB Tiêu ngữ", TIEU_NGU)
         motto = pt_to_mm(text_width_pt(TIEU_NGU, 13, bold=True))
         rule = centred_rule(LAYOUT.text_width, motto)
-        _rule(document, str(rule.trai), str(rule.phai))
-        place = _paragraph(document, "VB Địa danh ngày", "{{ dia_danh_ngay }}")
+        add_rule(document, str(rule.trai), str(rule.phai))
+        place = add_paragraph(document, "VB Địa danh ngày", "{{ dia_danh_ngay }}")
         place.paragraph_format.left_indent = Mm(LAYOUT.header_left)
-    _title(document, "BÁO CÁO THÀNH TÍCH")
+    add_title(document, "BÁO CÁO THÀNH TÍCH")
     _flow(document, "phan_dau")
     _honours_tables(document)
     _two_signatures(document, recipients=False)
     if not collective:  # then, centred under both, the proposing level's confirmation
-        heading = _paragraph(document, "VB Quyền hạn", "")
+        heading = add_paragraph(document, "VB Quyền hạn", "")
         heading.paragraph_format.space_before = Pt(18)
         heading.paragraph_format.keep_with_next = True
-        _tag(document, "{%p for d in ky_cap_trinh.dong %}")
-        _paragraph(document, "VB Quyền hạn", "{{ d }}").paragraph_format.keep_with_next = True
-        _tag(document, "{%p endfor %}")
-        space = _paragraph(document, "VB Khoảng ký", "{{ ky_cap_trinh.ghi_chu }}")
+        add_tag(document, "{%p for d in ky_cap_trinh.dong %}")
+        add_paragraph(document, "VB Quyền hạn", "{{ d }}").paragraph_format.keep_with_next = True
+        add_tag(document, "{%p endfor %}")
+        space = add_paragraph(document, "VB Khoảng ký", "{{ ky_cap_trinh.ghi_chu }}")
         space.paragraph_format.keep_with_next = True
-        _paragraph(document, "VB Họ tên", "{{ ky_cap_trinh.ho_ten }}")
+        add_paragraph(document, "VB Họ tên", "{{ ky_cap_trinh.ho_ten }}")
     return finish(document)
 
 
 def build_bien_ban() -> bytes:
     """Biên bản họp Hội đồng Thi đua – Khen thưởng (Mẫu 1.9) with the vote table."""
     document = _document()
-    _header(document, False, place_date=False)
-    _title(document, "BIÊN BẢN")
+    add_header(document, False, place_date=False)
+    add_title(document, "BIÊN BẢN")
     _flow(document, "dien_bien")
-    _paragraph(
+    add_paragraph(
         document, "VB Nội dung", "{{ bo_phieu_mo_dau }}"
     ).paragraph_format.keep_with_next = True
     headings = (
@@ -317,11 +326,11 @@ def build_bien_ban() -> bytes:
     cells += [("VB Bảng giữa", f"{{{{ r.{key} }}}}") for key in ("phieu", "ty_le", "ket_qua")]
     _row(table, cells, VOTE_COLUMNS)
     _tag_row(table, "{%tr endfor %}", VOTE_COLUMNS)
-    _tag(document, "{%p for k in ket_thuc %}")
-    _paragraph(document, "VB Nội dung", "{{r k }}").paragraph_format.space_before = Pt(6)
-    _tag(document, "{%p endfor %}")
+    add_tag(document, "{%p for k in ket_thuc %}")
+    add_paragraph(document, "VB Nội dung", "{{r k }}").paragraph_format.space_before = Pt(6)
+    add_tag(document, "{%p endfor %}")
     # The closing line goes with the signatures, never leaving them alone on a page.
-    closing = _paragraph(document, "VB Nội dung", "{{r ket_thuc_cuoi }}").paragraph_format
+    closing = add_paragraph(document, "VB Nội dung", "{{r ket_thuc_cuoi }}").paragraph_format
     closing.space_before, closing.keep_with_next = Pt(6), True
     _two_signatures(document, recipients=True)
     return finish(document)
@@ -330,28 +339,28 @@ def build_bien_ban() -> bytes:
 def build_quyet_dinh() -> bytes:
     """Quyết định khen thưởng (Mẫu 1.2), then its list on a new, separately numbered page."""
     document = _document()
-    _header(document, False)
-    _title(document, "QUYẾT ĐỊNH")
-    _paragraph(document, "VB Thẩm quyền", "{{ tham_quyen }}")
+    add_header(document, False)
+    add_title(document, "QUYẾT ĐỊNH")
+    add_paragraph(document, "VB Thẩm quyền", "{{ tham_quyen }}")
     _bases(document)
-    _paragraph(document, "VB Quyết định", "QUYẾT ĐỊNH:")
-    _tag(document, "{%p for d in dieu %}")
-    _paragraph(document, "VB Nội dung", "{{r d }}")
-    _tag(document, "{%p endfor %}")
+    add_paragraph(document, "VB Quyết định", "QUYẾT ĐỊNH:")
+    add_tag(document, "{%p for d in dieu %}")
+    add_paragraph(document, "VB Nội dung", "{{r d }}")
+    add_tag(document, "{%p endfor %}")
     # The last paragraph goes with the signature: a page with only a signature is no page.
-    _paragraph(document, "VB Nội dung", "{{r dieu_cuoi }}").paragraph_format.keep_with_next = True
-    _signature(document)
+    add_paragraph(
+        document, "VB Nội dung", "{{r dieu_cuoi }}"
+    ).paragraph_format.keep_with_next = True
+    add_signature(document)
     # The list starts a new section: a new page whose numbering starts again (Phụ lục I,
     # III.1.đ: each appendix is numbered on its own) and, as on page 1, shows no number.
     appendix = document.add_section(WD_SECTION.NEW_PAGE)
     document.paragraphs[-1].style = document.styles["VB Ngắt"]
-    numbering = OxmlElement("w:pgNumType")
-    numbering.set(qn("w:start"), "1")
-    appendix._sectPr.append(numbering)
-    _paragraph(document, "VB Tên loại", "DANH SÁCH").paragraph_format.space_before = Pt(0)
-    _paragraph(document, "VB Trích yếu", "{{ ds_trich_yeu }}")
-    _paragraph(document, "VB Kèm theo", "{{ ds_kem_theo }}")
-    _rule(document, "{{ ds_duong_ke.trai }}", "{{ ds_duong_ke.phai }}")
+    section_properties(appendix).append(new("w:pgNumType", start="1"))
+    add_paragraph(document, "VB Tên loại", "DANH SÁCH").paragraph_format.space_before = Pt(0)
+    add_paragraph(document, "VB Trích yếu", "{{ ds_trich_yeu }}")
+    add_paragraph(document, "VB Kèm theo", "{{ ds_kem_theo }}")
+    add_rule(document, "{{ ds_duong_ke.trai }}", "{{ ds_duong_ke.phai }}")
     headings = ("STT", "Tên tập thể, cá nhân", "Chức vụ, đơn vị", "Số tiền thưởng (đồng)")
     table = _grouped_table(document, REWARD_COLUMNS, headings, ("ten", "don_vi", "so_tien"))
     _row(table, [("VB Bảng nhóm", "Tổng cộng"), ("VB Bảng số", "{{ tong_cong }}")], REWARD_COLUMNS)
@@ -363,8 +372,8 @@ def build_quyet_dinh() -> bytes:
 def build_phoi_khen() -> bytes:
     """A Bằng khen / Giấy khen print layout: page-anchored frames, nothing else on the page."""
     document = Document()
-    _setup_defaults(document)
-    _define_styles(document)
+    setup_defaults(document)
+    define_styles(document)
     _award_styles(document)
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -378,37 +387,32 @@ def build_phoi_khen() -> bytes:
     properties.revision = 1
     properties.language = "vi-VN"
     for paragraph in list(document.paragraphs):
-        paragraph._p.getparent().remove(paragraph._p)
-    _tag(document, "{%p for o in muc_in %}")
-    item = _paragraph(document, "VB Khen")
-    frame = OxmlElement("w:framePr")
-    for key, value in (
-        ("w", "{{ o.w }}"),
-        ("wrap", "around"),
-        ("vAnchor", "page"),
-        ("hAnchor", "page"),
-        ("x", "{{ o.x }}"),
-        ("y", "{{ o.y }}"),
-    ):
-        frame.set(qn(f"w:{key}"), value)
-    properties_p = item._p.get_or_add_pPr()
+        remove(paragraph)
+    add_tag(document, "{%p for o in muc_in %}")
+    item = add_paragraph(document, "VB Khen")
+    frame = new(
+        "w:framePr",
+        w="{{ o.w }}",
+        wrap="around",
+        vAnchor="page",
+        hAnchor="page",
+        x="{{ o.x }}",
+        y="{{ o.y }}",
+    )
+    properties_p = paragraph_properties(item)
     properties_p.insert(1, frame)  # after w:pStyle, as the schema orders it
-    alignment = OxmlElement("w:jc")
-    alignment.set(qn("w:val"), "{{ o.can }}")
-    properties_p.append(alignment)
+    properties_p.append(new("w:jc", val="{{ o.can }}"))
     run = item.add_run("{{ o.noi_dung }}")
-    run_properties = run._r.get_or_add_rPr()
+    looks = run_properties(run)
     for tag, value in (
         ("w:b", "o.dam"),
         ("w:i", "o.nghieng"),
         ("w:sz", "o.co"),
         ("w:szCs", "o.co"),
     ):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), f"{{{{ {value} }}}}")
-        run_properties.append(element)
-    _tag(document, "{%p endfor %}")
-    _paragraph(document, "VB Ngắt")  # the body ends with a plain paragraph, not a frame
+        looks.append(new(tag, val=f"{{{{ {value} }}}}"))
+    add_tag(document, "{%p endfor %}")
+    add_paragraph(document, "VB Ngắt")  # the body ends with a plain paragraph, not a frame
     return finish(document)
 
 

@@ -8,7 +8,8 @@ The checker resolves what a module really imports: relative imports (``from ..st
 ``from vanban import store``, aliases, and module names written as strings for importlib
 (``"vanban.store"``, ``f"vanban.cli.{name}"``). Below ``cli/`` it also refuses what only the
 command line may do: print, write to ``sys.stdout``/``sys.stderr``, exit (``sys.exit``,
-``os._exit``, ``exit``, ``quit``, ``SystemExit``), import click or rich.
+``os._exit``, ``exit``, ``quit``, ``SystemExit``), import click or rich. The parts in
+``READ_ONLY`` (the checker) may not open or write files either: they read the bytes given.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ ALLOWED: dict[str, set[str]] = {
     "archive": {"errors"},
     "signing": {"errors"},
     "awards": {"errors", "vietnamese", "atomic_write", "datafile", "spreadsheet_cells"},
-    "checker": {"errors", "vietnamese", "documents", "resources", "datafile", "docx"},
-    "importing": {"errors", "vietnamese", "docx", "documents", "checker", "datafile"},
+    "checker": {"errors", "vietnamese", "documents", "datafile", "docx"},
+    "importing": {"errors", "vietnamese", "documents", "checker", "datafile", "docx"},
     "workspace": {"errors"},
     "services": {
         *_BASE,
@@ -57,6 +58,9 @@ NO_DATABASE = {
     *("docx", "documents", "vietnamese", "workflow", "models", "archive", "awards"),
     *("importing", "signing", "datafile"),
 }
+# Parts that read what they are given and never open or write a file themselves.
+READ_ONLY = {"checker"}
+_FILE_WRITES = {"write_bytes", "write_text"}
 _ONLY_CLI = {"click", "rich"}
 _SPEAKING = {"cli", "__main__"}  # the command line and `python -m vanban`, which runs it
 _EXITS = {"exit", "quit"}  # builtins
@@ -167,6 +171,18 @@ def _cli_only_uses(tree: ast.AST) -> list[str]:
     return found
 
 
+def _file_uses(tree: ast.AST) -> list[str]:
+    """Where ``tree`` opens or writes a file: ``open()``, ``.write_bytes``, ``.write_text``."""
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id == "open":
+                found.append("open()")
+        elif isinstance(node, ast.Attribute) and node.attr in _FILE_WRITES:
+            found.append(f".{node.attr}")
+    return found
+
+
 def violations(path: Path, source: str | None = None) -> list[str]:
     """Every layering rule the module at ``path`` (or ``source`` read as if it were there)
     breaks, one sentence each; empty when it keeps them all."""
@@ -184,6 +200,8 @@ def violations(path: Path, source: str | None = None) -> list[str]:
             problems.append(f"{module} imports {target}: only store/ talks to the database")
     if part not in _SPEAKING:
         problems += [f"{module} uses {use}: only cli/ may" for use in _cli_only_uses(tree)]
+    if part in READ_ONLY:
+        problems += [f"{module} uses {use}: {part} never touches files" for use in _file_uses(tree)]
     return problems
 
 

@@ -39,6 +39,7 @@ def test_docs_architecture_shows_the_table() -> None:
 
 LAYOUT = PACKAGE / "documents" / "layout.py"
 INIT = PACKAGE / "documents" / "__init__.py"
+CHECKER = PACKAGE / "checker" / "engine.py"
 PLANTED = {
     "relative import of a higher layer": (LAYOUT, "from ..store import Store\n"),
     "relative import from the package": (INIT, "from ..services import dossiers\n"),
@@ -61,6 +62,9 @@ PLANTED = {
     "exit()": (LAYOUT, "exit(1)\n"),
     "click": (LAYOUT, "import click\n"),
     "rich": (LAYOUT, "from rich.console import Console\n"),
+    "checker opens a file": (CHECKER, "open('x')\n"),
+    "checker writes a file": (CHECKER, "from pathlib import Path\nPath('x').write_bytes(b'')\n"),
+    "checker imports a part outside its table": (CHECKER, "from vanban import resources\n"),
 }
 
 
@@ -76,3 +80,9 @@ def test_cli_may_print_and_exit() -> None:
     path = PACKAGE / "cli" / "output.py"
     planted = "import sys\nsys.stdout.write('x')\nraise SystemExit(1)\n"
     assert violations(path, path.read_text(encoding="utf-8") + planted) == []
+
+
+def test_checker_readme_states_its_rule() -> None:
+    text = (PACKAGE / "checker" / "README.md").read_text(encoding="utf-8")
+    assert "never writes" in text
+    assert "No click" in text

@@ -14,20 +14,13 @@ from typing import Any
 
 import pytest
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm
 
 from tests.conftest import GOLDEN
-from vanban.documents.inspect import (
-    Block,
-    document_lines,
-    effective_paragraph_value,
-    effective_run_format,
-    iter_blocks,
-    open_docx,
-    text_runs,
-)
+from vanban.docx.oxml import element_of
+from vanban.docx.reading import Block, document_lines, iter_blocks, open_docx, text_runs
+from vanban.docx.styles import Look, ParagraphLook, StyleSheet
 from vanban.services.documents import DocumentService, Sample
 
 SERVICE = DocumentService()
@@ -108,13 +101,34 @@ def test_text_matches_golden(rendered: tuple[Sample, bytes]) -> None:
     assert text == golden.read_text(encoding="utf-8")
 
 
-def _look(document: Any, block: Block) -> tuple[str | None, float | None, bool, bool]:
+_LAST_SHEET: list[tuple[Any, StyleSheet]] = []
+
+
+def _sheet(document: Any) -> StyleSheet:
+    """The style sheet of ``document``, read once for the document a test is looking at."""
+    if not _LAST_SHEET or _LAST_SHEET[0][0] is not document:
+        _LAST_SHEET[:] = [(document, StyleSheet(document))]
+    return _LAST_SHEET[0][1]
+
+
+def _run_look(document: Any, paragraph: Any, run: Any) -> Look:
+    """The effective look of a python-docx run, resolved as the checker resolves it."""
+    return _sheet(document).run_look(element_of(paragraph), element_of(run), None, run.text)
+
+
+def _paragraph_look(document: Any, paragraph: Any) -> ParagraphLook:
+    return _sheet(document).paragraph_look(element_of(paragraph), None)
+
+
+def _look(document: Any, block: Block) -> tuple[tuple[str, ...], float, bool, bool]:
     runs = text_runs(block.paragraph)
     assert runs, f"no text in {block.text!r}"
-    looks = {effective_run_format(document, block.paragraph, run) for run in runs}
+    looks = {
+        (look.fonts, look.size_pt, look.bold, look.italic)
+        for look in (_run_look(document, block.paragraph, run) for run in runs)
+    }
     assert len(looks) == 1, f"mixed formatting in {block.text!r}: {looks}"
-    look = looks.pop()
-    return look.font, look.size_pt, look.bold, look.italic
+    return looks.pop()
 
 
 def test_page_setup(rendered: tuple[Sample, bytes]) -> None:
@@ -144,7 +158,7 @@ def test_every_run_is_times_new_roman_black(rendered: tuple[Sample, bytes]) -> N
     document = open_docx(rendered[1])
     for block in iter_blocks(document):
         for run in text_runs(block.paragraph):
-            assert effective_run_format(document, block.paragraph, run).font == "Times New Roman"
+            assert _run_look(document, block.paragraph, run).fonts == ("Times New Roman",)
             assert run.font.color.rgb is None  # no direct colour: the default black applies
     defaults = document.styles.element.xml
     for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
@@ -225,7 +239,7 @@ def test_table_heading_row_repeats_on_every_page(rendered: tuple[Sample, bytes])
         for cell in table.rows[0].cells:
             for paragraph in cell.paragraphs:
                 run = text_runs(paragraph)[0]
-                assert effective_run_format(document, paragraph, run).bold
+                assert _run_look(document, paragraph, run).bold
         widths = sum(int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol")))
         # exactly the text line of its page (portrait, or the landscape pages of a wide table)
         assert min(abs(widths - width) for width in text_widths) <= 5
@@ -297,9 +311,7 @@ def test_title_body_and_signature(rendered: tuple[Sample, bytes]) -> None:
     for type_name in by_style.get("VB Tên loại", []):
         assert _look(document, type_name)[1:] == (14, True, False)
     for subject in by_style.get("VB Trích yếu", []):
-        assert (
-            effective_paragraph_value(subject.paragraph, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
-        )
+        assert _paragraph_look(document, subject.paragraph).alignment == "center"
     for basis in by_style.get("VB Căn cứ", []):
         assert _look(document, basis)[1:] == (14, False, True)
     bases = [block.text for block in by_style.get("VB Căn cứ", [])]
@@ -308,12 +320,14 @@ def test_title_body_and_signature(rendered: tuple[Sample, bytes]) -> None:
     assert not any("98/2023" in text for text in bases)  # repealed: NĐ 152/2025 is cited
     for block in by_style.get("VB Nội dung", []):
         paragraph = block.paragraph
-        assert effective_paragraph_value(paragraph, "alignment") == WD_ALIGN_PARAGRAPH.JUSTIFY
-        indent = effective_paragraph_value(paragraph, "first_line_indent")
-        assert Mm(10) <= indent <= Mm(12.7)
-        assert effective_paragraph_value(paragraph, "space_after").pt >= 6
-        assert 1 <= effective_paragraph_value(paragraph, "line_spacing") <= 1.5
-        sizes = {effective_run_format(document, paragraph, run).size_pt for run in paragraph.runs}
+        look = _paragraph_look(document, paragraph)
+        assert look.alignment == "both"
+        assert Mm(10).twips <= look.first_line <= Mm(12.7).twips
+        assert look.after >= 6 * 20
+        assert look.line_rule == "auto"
+        assert look.line is not None
+        assert 1 <= look.line / 240 <= 1.5
+        sizes = {_run_look(document, paragraph, run).size_pt for run in paragraph.runs}
         assert sizes <= {13, 14}
     if layout.body_end:
         assert body[-1].text.endswith("./.") or by_style["VB Nội dung"][-1].text.endswith("./.")

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import SAMPLES, CliResult
 from tests.services.test_batch import write_common, write_list
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 
 Run = Callable[..., CliResult]
 

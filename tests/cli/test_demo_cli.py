@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import CliResult
 from vanban.archive.signatures import load_trust_roots, validate_signatures
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 
 Run = Callable[..., CliResult]
 

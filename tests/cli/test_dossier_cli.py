@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import SAMPLES, CliResult
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 
 Run = Callable[..., CliResult]
 EXTRA_USER = """

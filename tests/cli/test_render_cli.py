@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLES, TEMPLATES, CliResult
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 
 Run = Callable[..., CliResult]
 SAMPLE = SAMPLES / "ke_hoach_hkh_son_la_2024.yaml"

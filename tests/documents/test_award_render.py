@@ -13,8 +13,8 @@ from docx.oxml.ns import qn
 from tests.conftest import SAMPLES
 from vanban.documents import Renderer, TemplateCatalogue, load_document_data, parse_document_data
 from vanban.documents.builders import CONTEXT_BUILDERS
-from vanban.documents.inspect import document_lines, normalise, open_docx
 from vanban.documents.layout import mm_to_twips
+from vanban.docx.reading import document_lines, normalise, open_docx
 from vanban.errors import TemplateError
 
 FOLDER = SAMPLES / "khen_thuong_mau"

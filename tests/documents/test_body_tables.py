@@ -8,9 +8,9 @@ from docx.oxml.ns import qn
 
 from vanban.documents import Renderer, TemplateCatalogue, parse_document_data
 from vanban.documents.body_tables import BodyTable
-from vanban.documents.inspect import document_lines, open_docx
 from vanban.documents.layout import A4_LANDSCAPE, A4_PORTRAIT
 from vanban.documents.validation import validate
+from vanban.docx.reading import document_lines, open_docx
 from vanban.errors import ValidationError
 
 HEAD = """\

@@ -64,7 +64,7 @@ def _frames(content: bytes) -> list[tuple[float, float, float, float]]:
     """(x, y, width, size) in mm and pt of each printed frame, read back from the .docx."""
     from docx.oxml.ns import qn
 
-    from vanban.documents.inspect import open_docx
+    from vanban.docx.reading import open_docx
 
     frames = []
     for paragraph in open_docx(content).paragraphs:

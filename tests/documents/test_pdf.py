@@ -17,7 +17,6 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import Destination, DictionaryObject
 
-from vanban.documents.inspect import document_lines
 from vanban.documents.pdf import (
     ConversionError,
     LibreOfficeConverter,
@@ -25,6 +24,7 @@ from vanban.documents.pdf import (
     convert_one,
 )
 from vanban.documents.pdf_merge import PdfBundle, convert_and_merge, merge_pdfs
+from vanban.docx.reading import document_lines
 from vanban.services.documents import DocumentService
 
 SAMPLES = [sample.name for sample in DocumentService().samples()]

@@ -9,7 +9,9 @@ import pytest
 from docx import Document
 
 from vanban.documents import Renderer, TemplateCatalogue, parse_document_data
-from vanban.documents.inspect import document_lines, effective_run_format, open_docx
+from vanban.docx.oxml import element_of
+from vanban.docx.reading import document_lines, open_docx
+from vanban.docx.styles import StyleSheet
 from vanban.errors import TemplateError
 
 DATA = """\
@@ -45,7 +47,11 @@ def test_special_characters_print_verbatim_everywhere() -> None:
 def test_inline_emphasis_becomes_real_runs() -> None:
     document = open_docx(_render())
     paragraph = next(p for p in document.paragraphs if p.text.startswith("Đoạn có"))
-    looks = {run.text: effective_run_format(document, paragraph, run) for run in paragraph.runs}
+    sheet = StyleSheet(document)
+    looks = {
+        run.text: sheet.run_look(element_of(paragraph), element_of(run), None, run.text)
+        for run in paragraph.runs
+    }
     assert looks["chữ đậm"].bold
     assert not looks["chữ đậm"].italic
     assert looks["chữ nghiêng"].italic

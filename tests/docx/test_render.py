@@ -17,9 +17,9 @@ from tests.conftest import SAMPLES
 from vanban.documents import Renderer, TemplateCatalogue, load_document_data
 from vanban.documents.builders import context_builder
 from vanban.documents.environment import make_environment
-from vanban.documents.sections import settle_sections
 from vanban.documents.validation import validate
 from vanban.docx import BrokenXmlError, DocxRenderer, read_members
+from vanban.docx.sections import settle_sections
 
 CATALOGUE = TemplateCatalogue()
 _SAMPLE_FOR = {

@@ -14,7 +14,7 @@ import pytest
 from tests.importing.office import CORPUS, build
 from tests.importing.shared import SERVICE, canonical, written
 from vanban.documents import parse_document_data
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 from vanban.importing import import_docx
 from vanban.importing.yaml_text import dump
 

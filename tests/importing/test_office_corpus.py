@@ -12,7 +12,7 @@ from tests.importing.shared import SERVICE, kept_in_order, plain, source_lines, 
 from vanban.checker import run_rules
 from vanban.checker.inspection import inspect_docx
 from vanban.documents import parse_document_data
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 from vanban.importing import describe, import_docx
 from vanban.importing.document import TABLE_NOTE
 from vanban.importing.yaml_text import Noted, dump

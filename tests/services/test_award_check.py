@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from tests.services.test_award_dossier import _dossier_data, _load, _votes
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 from vanban.errors import ValidationError
 from vanban.services.dossiers import DossierService
 from vanban.workspace import init_workspace, load_workspace

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from tests.conftest import SAMPLES
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 from vanban.errors import ValidationError
 from vanban.models import DocumentRecord
 from vanban.services.dossiers import DossierService

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from vanban.awards import InvalidListError, Nominee, default_coefficients
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 from vanban.errors import OutputError, ValidationError
 from vanban.services.batch import BatchService, certificate_data, position_and_unit
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLES
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 from vanban.errors import NotPermittedError, ValidationError
 from vanban.services.dossiers import DossierService
 from vanban.workspace import init_workspace, load_workspace

@@ -151,7 +151,7 @@ class _Reader:
             body_start = self._title(after_header)
         signature_start = self._signature(body_start)
         self.anatomy.body_range = (body_start, max(body_start, signature_start))
-        self._body(body_start, signature_start)
+        self._body_parts(body_start, signature_start)
         self.anatomy.cong_van = self.anatomy.one("ten_loai") is None and bool(
             self.anatomy.get("trich_yeu_cong_van")
         )
@@ -374,7 +374,7 @@ class _Reader:
             starts += [i for i, p in enumerate(self.paras) if p.cell_key and p.cell_key[:2] == row]
         return min(starts, default=len(self.paras))
 
-    def _body(self, start: int, end: int) -> None:
+    def _body_parts(self, start: int, end: int) -> None:
         taken = {id(span.para) for spans in self.anatomy.parts.values() for span in spans}
         self.anatomy.body = [
             para

@@ -7,13 +7,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from vanban.checker.findings import Finding, Location, join, number, span
 from vanban.checker.inspection import Inspection
 from vanban.checker.reading import SINGLE_LINE, TWIPS_PER_MM, Para, Piece
 from vanban.checker.rules import Rule
 from vanban.documents.text_metrics import text_width_pt
+from vanban.docx.reading import page_number_paragraphs
 from vanban.errors import Message
 
 _PAGE_FIELD = re.compile(r"(^|\s)PAGE(\s|\\|$)")
@@ -134,15 +133,7 @@ def font_colour(inspection: Inspection, rule: Rule) -> list[Finding]:
 
 
 def _field_paragraphs(root: Any) -> list[Any]:
-    paragraphs = []
-    codes = [(f, f.get(qn("w:instr"), "")) for f in root.iter(qn("w:fldSimple"))]
-    codes += [(t, t.text or "") for t in root.iter(qn("w:instrText"))]
-    for element, code in codes:
-        if _PAGE_FIELD.search(code.strip().upper()):
-            paragraph = next(element.iterancestors(qn("w:p")), None)
-            if paragraph is not None and paragraph not in paragraphs:
-                paragraphs.append(paragraph)
-    return paragraphs
+    return page_number_paragraphs(root, lambda code: bool(_PAGE_FIELD.search(code.strip().upper())))
 
 
 def estimated_pages(inspection: Inspection) -> float:

@@ -9,27 +9,22 @@ paragraph's text with the tags in docxtpl's patched XML finds exactly those.
 from __future__ import annotations
 
 import html
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, nodes
 
 from vanban.checker.findings import Location
 from vanban.documents.environment import DocumentEnvironment
+from vanban.docx.docxtpl_steps import patch
+from vanban.docx.reading import CORE_PROPERTIES, core_property_texts, paragraph_texts, story_parts
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 OPENING = re.compile(r"\{\{|\{%|\{#")
 NEAR_MISS = re.compile(r"\{\s+[{%]|[%}]\s+\}")
-_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 _MARKER = re.compile(r"^(\{\{|\{%|\{#)-?(?:p|r|tr|tc)?\s")
 _DOCXTPL_ONLY = re.compile(r"^\{%-?\s*(colspan|cellbg|vm|hm)\b")
-_PATCHER = DocxTemplate(io.BytesIO())
 
 
 def tag_key(tag: str) -> str:
@@ -68,19 +63,6 @@ class Part:
         return {tag_key(tag) for tag in TAG.findall(self.source)}
 
 
-def _paragraph_texts(xml: str) -> list[str]:
-    root = parse_xml(xml.encode("utf-8"))
-    texts = []
-    for paragraph in root.iter(qn("w:p")):
-        pieces = [
-            t.text or ""
-            for t in paragraph.iter(qn("w:t"))
-            if next(t.iterancestors(qn("w:p")), None) is paragraph
-        ]
-        texts.append("".join(pieces))
-    return texts
-
-
 def _scan(part: Part, texts: list[str]) -> None:
     for number, text in enumerate(texts, start=1):
         where = Location(part=part.kind, paragraph=number, text=text)
@@ -102,24 +84,15 @@ def _compile(part: Part, environment: DocumentEnvironment) -> None:
 def read_parts(data: bytes, environment: DocumentEnvironment) -> list[Part]:
     """Return the template parts docxtpl renders, scanned and compiled."""
     parts: list[Part] = []
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        for name in sorted(package.namelist()):
-            match = _PART.match(name)
-            if match is None:
-                continue
-            xml = package.read(name).decode("utf-8")
-            kind = "body" if match.group(1) == "document" else re.sub(r"\d", "", match.group(1))
-            part = Part(name, kind, str(DocxTemplate.patch_xml(_PATCHER, xml)))
-            _scan(part, _paragraph_texts(xml))
+    for name, kind, xml in story_parts(data):
+        part = Part(name, kind, patch(xml))
+        _scan(part, paragraph_texts(xml))
+        parts.append(part)
+    for text in core_property_texts(data):
+        if OPENING.search(text):
+            part = Part(CORE_PROPERTIES, "properties", text)
+            _scan(part, [text])
             parts.append(part)
-        if "docProps/core.xml" in package.namelist():
-            core = parse_xml(package.read("docProps/core.xml"))
-            for element in core.iter():
-                text = element.text or ""
-                if isinstance(element.tag, str) and OPENING.search(text):
-                    part = Part("docProps/core.xml", "properties", text)
-                    _scan(part, [text])
-                    parts.append(part)
     for part in parts:
         _compile(part, environment)
     return parts

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from vanban.documents.body_tables import BodyTable, Column
 from vanban.documents.layout import A4_LANDSCAPE, A4_PORTRAIT, PageLayout, mm_to_twips
-from vanban.documents.sections import TABLE_SECTION
+from vanban.docx.sections import TABLE_SECTION
 
 CAPTION_SIZE_PT = 13
 KEPT_WITH_TOTAL = 2  # data rows kept on the totals row's page

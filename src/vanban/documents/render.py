@@ -25,9 +25,9 @@ from vanban.documents.catalogue import TemplateSpec
 from vanban.documents.data_source import DocumentData
 from vanban.documents.environment import REMOVED_GLOBALS, DocumentEnvironment, make_environment
 from vanban.documents.package_guard import read_docx
-from vanban.documents.sections import TABLE_SECTION, settle_sections
 from vanban.documents.validation import DataProblem, validate
 from vanban.docx import BodyStep, DocxRenderer
+from vanban.docx.sections import TABLE_SECTION, settle_sections
 from vanban.errors import TemplateError
 
 

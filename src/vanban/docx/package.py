@@ -9,6 +9,7 @@ has fixed timestamps and attributes, so equal content is equal bytes (and the sa
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -128,3 +129,23 @@ def replace_members(members: Mapping[str, Member], changed: Mapping[str, bytes])
 def reproducible(data: bytes) -> bytes:
     """Rewrite the zip ``data`` with fixed timestamps, so equal documents are equal bytes."""
     return write_package(read_members(data).values())
+
+
+_THUMBNAIL = "docProps/thumbnail.jpeg"
+_PACKAGE_RELS = "_rels/.rels"
+
+
+def without_thumbnail(data: bytes) -> bytes:
+    """Return the package ``data`` without its thumbnail (python-docx ships a stock one,
+    which a file browser would preview as someone else's page)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename == _THUMBNAIL:
+                continue
+            content = source.read(item.filename)
+            if item.filename == _PACKAGE_RELS:
+                content = re.sub(rb"<Relationship [^>]*thumbnail.jpeg\"/>", b"", content)
+            target.writestr(item, content)
+    return out.getvalue()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import io
 import pyexpat
 import re
 from collections import OrderedDict
@@ -20,10 +19,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from docxtpl import DocxTemplate
 from jinja2 import Environment
 from lxml import etree
 
+from vanban.docx.docxtpl_steps import fix_tables, patch, resolve_listing
 from vanban.docx.package import replace_members
 from vanban.docx.template import (
     CORE_PROPERTIES,
@@ -55,21 +54,6 @@ class BodyStep:
 
     marker: str
     apply: Callable[[Any], None]
-
-
-class _Docxtpl(DocxTemplate):  # type: ignore[misc]
-    """docxtpl's pure string and tree steps, used without a package (nothing is opened)."""
-
-    def __init__(self) -> None:
-        super().__init__(io.BytesIO())
-
-
-_DOCXTPL = _Docxtpl()
-
-
-def patch(xml: str) -> str:
-    """docxtpl's patching of template XML into plain Jinja (pure: depends only on ``xml``)."""
-    return str(DocxTemplate.patch_xml(_DOCXTPL, xml))
 
 
 class DocxRenderer:
@@ -153,7 +137,7 @@ def _resolve_listing(xml: str) -> str:
         end += len("</w:p>")
         out += [
             xml[done : start.start()],
-            DocxTemplate.resolve_listing(_DOCXTPL, xml[start.start() : end]),
+            resolve_listing(xml[start.start() : end]),
         ]
         done = end
     out.append(xml[done:])
@@ -164,7 +148,7 @@ def _render_body(body: BodyTemplate, context: dict[str, Any], steps: tuple[BodyS
     xml = _render_jinja(body.compiled, context)
     needed = [step for step in steps if step.marker in xml]
     if body.needs_tree or needed:
-        tree = DocxTemplate.fix_tables(_DOCXTPL, xml)
+        tree = fix_tables(xml)
         for number, drawing in enumerate(tree.iter(f"{{{_WP}}}docPr"), start=1001):
             drawing.set("id", str(number))
         for step in needed:

@@ -15,7 +15,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from vanban.checker.anatomy import fold
-from vanban.checker.styles import StyleSheet
+from vanban.docx.styles import StyleSheet
 from vanban.vietnamese import point_letter
 
 _ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\s*[.)/:-]\s*(?=\S)")

@@ -35,7 +35,7 @@ __all__ = ["DossierDocuments", "document_text"]
 
 def document_text(content: bytes) -> str:
     """The text of a rendered .docx, one paragraph or cell per line (what checks read)."""
-    from vanban.documents.inspect import document_lines
+    from vanban.docx.reading import document_lines
 
     return "\n".join(document_lines(content))
 

@@ -5,9 +5,9 @@ style's bases, the paragraph style and its bases, the table style, and the docum
 defaults; a paragraph's from its own properties, its style chain, the table style and the
 defaults (``w:pPrDefault``, which Word's own template uses for the 8 pt space after). Theme
 fonts (``w:asciiTheme``) win over named fonts at the same level and are looked up in the
-theme part. Unlike vanban.documents.inspect, which reads our own templates, this module
-must also read what Word, LibreOffice and other tools write (``w:start``/``w:end`` indents,
-"true"/"false" toggles, theme fonts), so it works on the XML directly.
+theme part. It reads what Word, LibreOffice and other tools write (``w:start``/``w:end``
+indents, "true"/"false" toggles, theme fonts) as well as our own templates, so it works on
+the XML directly; it is the one resolver the checker, the importer and the tests use.
 """
 
 from __future__ import annotations
@@ -17,33 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
+
+from vanban.docx.oxml import find_path, is_on, is_on_value, parse_xml, qn, twips
 
 DEFAULT_FONT = "Times New Roman"  # what Word uses when no level names a font
 DEFAULT_SIZE_PT = 10.0  # what Word uses when no level gives a size
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _MAX_CHAIN = 32  # a style chain longer than this is a loop in a damaged file
-_OFF = ("0", "false", "off", "none")
-
-
-def _on(element: Any) -> bool:
-    return element.get(qn("w:val"), "true").lower() not in _OFF
-
-
-def twips(value: str | None, default: int = 0) -> int:
-    """Return a twips attribute as an int (tolerating "12.0" and "12pt" from other tools)."""
-    if value is None:
-        return default
-    text = value.strip().lower()
-    try:
-        if text.endswith("pt"):
-            return round(float(text[:-2]) * 20)
-        if text.endswith("mm"):
-            return round(float(text[:-2]) * 1440 / 25.4)
-        return round(float(text))
-    except ValueError:
-        return default
 
 
 @dataclass(frozen=True)
@@ -88,11 +68,11 @@ class StyleSheet:
             if style_id is None:
                 continue
             self._styles[style_id] = style
-            if style.get(qn("w:type")) == "paragraph" and _on_attr(style.get(qn("w:default"))):
+            if style.get(qn("w:type")) == "paragraph" and is_on_value(style.get(qn("w:default"))):
                 self.default_paragraph_style = style_id
         defaults = root.find(qn("w:docDefaults"))
-        self._run_defaults = _find_path(defaults, "w:rPrDefault", "w:rPr")
-        self._paragraph_defaults = _find_path(defaults, "w:pPrDefault", "w:pPr")
+        self._run_defaults = find_path(defaults, "w:rPrDefault", "w:rPr")
+        self._paragraph_defaults = find_path(defaults, "w:pPrDefault", "w:pPr")
         self.theme_fonts = _theme_fonts(document)
 
     def style_name(self, style_id: str | None) -> str:
@@ -115,7 +95,7 @@ class StyleSheet:
 
     def paragraph_style(self, paragraph: Any) -> str | None:
         """Return the style id a paragraph uses (its own or the default paragraph style)."""
-        style = _find_path(paragraph, "w:pPr", "w:pStyle")
+        style = find_path(paragraph, "w:pPr", "w:pStyle")
         if style is not None:
             return str(style.get(qn("w:val")))
         return self.default_paragraph_style
@@ -129,7 +109,7 @@ class StyleSheet:
 
     def run_look(self, paragraph: Any, run: Any, table_style: str | None, text: str) -> Look:
         """Return the look of ``text`` printed by ``run`` in ``paragraph``."""
-        run_style = _find_path(run, "w:rPr", "w:rStyle")
+        run_style = find_path(run, "w:rPr", "w:rStyle")
         style_ids = [
             run_style.get(qn("w:val")) if run_style is not None else None,
             self.paragraph_style(paragraph),
@@ -194,23 +174,11 @@ class StyleSheet:
         )
 
 
-def _on_attr(value: str | None) -> bool:
-    return value is not None and value.lower() not in _OFF
-
-
-def _find_path(element: Any, *tags: str) -> Any:
-    for tag in tags:
-        if element is None:
-            return None
-        element = element.find(qn(tag))
-    return element
-
-
 def _first_toggle(sources: list[Any], tag: str) -> bool:
     for source in sources:
         found = source.find(qn(tag))
         if found is not None:
-            return _on(found)
+            return is_on(found)
     return False
 
 
@@ -267,7 +235,7 @@ def _spacing(sources: list[Any], side: str) -> int:
         found = source.find(qn("w:spacing"))
         if found is None:
             continue
-        if _on_attr(found.get(qn(f"w:{side}Autospacing"))):
+        if is_on_value(found.get(qn(f"w:{side}Autospacing"))):
             return 280  # "auto" spacing is 14 pt in Word
         lines = found.get(qn(f"w:{side}Lines"))
         if lines is not None:
@@ -280,7 +248,7 @@ def _spacing(sources: list[Any], side: str) -> int:
 
 def _border(sources: list[Any], side: str) -> str:
     for source in sources:
-        found = _find_path(source, "w:pBdr", f"w:{side}")
+        found = find_path(source, "w:pBdr", f"w:{side}")
         if found is not None:
             value = str(found.get(qn("w:val"), "nil"))
             return "" if value.lower() in ("nil", "none") else value
