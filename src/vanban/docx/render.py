@@ -89,6 +89,10 @@ class DocxRenderer:
         return replace_members(prepared.members, changed)
 
 
+# python-docx (and so docxtpl) refuses a core property longer than this.
+MAX_PROPERTY_CHARS = 255
+
+
 def _render_properties(template: PropertiesTemplate, context: dict[str, Any]) -> bytes:
     # Through python-docx's own element class: the same setters (and 255-character limit)
     # as docxtpl's render_properties.
@@ -97,8 +101,24 @@ def _render_properties(template: PropertiesTemplate, context: dict[str, Any]) ->
     element = copy.deepcopy(template.base)
     properties = CoreProperties(element)
     for name, compiled in template.compiled:
-        setattr(properties, name, compiled.render(context))
+        setattr(properties, name, fitted_property(compiled.render(context)))
     return bytes(etree.tostring(element, encoding="UTF-8", standalone=True))
+
+
+def fitted_property(text: str, limit: int = MAX_PROPERTY_CHARS) -> str:
+    """``text`` as a document property holds it: at most ``limit`` characters.
+
+    A longer text (a 300-character trích yếu in the title) is cut at the last word that fits
+    and ends in “…”, instead of failing the render over metadata nobody typed.
+    """
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if not text[limit - 1].isspace():
+        space = head.rfind(" ")
+        if space > limit // 2:
+            head = head[:space]
+    return head.rstrip(" ,;:-–") + "…"
 
 
 def _render_jinja(compiled: Any, context: dict[str, Any]) -> str:

@@ -122,7 +122,10 @@ def _properties(content: bytes, environment: Environment) -> PropertiesTemplate:
     for name in PROPERTIES:
         source = getattr(properties, name)
         if has_jinja(source.encode("utf-8")):
-            compiled.append((name, environment.from_string(source)))
+            # A property is plain text that python-docx escapes when it writes the XML:
+            # autoescaping it as well printed “&#34;” for every quotation mark.
+            plain = f"{{% autoescape false %}}{source}{{% endautoescape %}}"
+            compiled.append((name, environment.from_string(plain)))
         else:  # Jinja would print it as it is
             setattr(properties, name, source)
     return PropertiesTemplate(element, tuple(compiled))
