@@ -89,3 +89,53 @@ def test_batch_merge(
     assert result.exit_code == 0, result.stderr
     assert merged.read_bytes().startswith(b"%PDF-")
     assert len(list((tmp_path / "in").glob("*.docx"))) == 2
+
+
+def _list_on_second_sheet(tmp_path: Path, cover: list[str]) -> Path:
+    """A workbook whose first sheet is a cover page (``cover``, maybe empty); the list sits on
+    “Cá nhân”."""
+    from openpyxl import load_workbook
+
+    from vanban.awards import read_nominees, write_nominees_xlsx
+
+    write_list(tmp_path / "ds.yaml", 3)
+    path = tmp_path / "ds.xlsx"
+    write_nominees_xlsx(read_nominees(tmp_path / "ds.yaml"), path, sheet_title="Cá nhân")
+    workbook = load_workbook(path)
+    sheet = workbook.create_sheet("Bìa", 0)
+    if cover:
+        sheet.append(cover)
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "cover"), [("vi", []), ("en", []), ("vi", ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"])]
+)
+def test_a_list_on_another_sheet_is_named_and_chosen(
+    run_cli: Run, tmp_path: Path, lang: str, cover: list[str]
+) -> None:
+    data = _list_on_second_sheet(tmp_path, cover)
+    common = write_common(tmp_path / "chung.yaml")
+    out = tmp_path / "gk"
+    args = ("batch", "giay_khen", "--data", data, "--common", common, "-o", out)
+    refused = run_cli("--lang", lang, *args)
+    assert refused.exit_code == 1
+    assert "“Bìa”, “Cá nhân”" in refused.stderr  # the sheets the file has
+    assert "--sheet “Cá nhân”" in refused.stderr
+    assert not out.exists()
+    chosen = run_cli("--lang", lang, *args, "--sheet", "Cá nhân")
+    assert chosen.exit_code == 0, chosen.stderr
+    assert len(list(out.glob("*.docx"))) == 3
+
+
+def test_a_sheet_for_a_list_that_has_none_is_refused(run_cli: Run, tmp_path: Path) -> None:
+    write_list(tmp_path / "ds.yaml", 2)
+    common = write_common(tmp_path / "chung.yaml")
+    result = run_cli(
+        "batch", "giay_khen", "--data", tmp_path / "ds.yaml", "--sheet", "A", "--common", common,
+        "-o", tmp_path / "gk",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "--sheet" in result.stderr
+    assert "không phải tệp Excel" in result.stderr

@@ -151,6 +151,8 @@ def nominees_from_list(
     if raw.headers is not None:
         shared, header_problems = _locate(raw.headers, mapping, word)
         problems += [RowProblem(1, vi, en) for vi, en in header_problems]
+        hint = raw.sheet_hint() if header_problems else None
+        problems += [hint] if hint is not None else []
     nominees: list[Nominee] = []
     first_row: dict[tuple[str, str], int] = {}
     unknown_form = False

@@ -56,6 +56,24 @@ class RawList:
     headers: tuple[str, ...] | None
     rows: tuple[RawRow, ...]
     problems: tuple[RowProblem, ...] = ()
+    sheet: str = ""  # the sheet read, in a workbook
+    other_sheets: tuple[str, ...] = ()  # the workbook's other sheets, where the list may be
+
+    def sheet_hint(self) -> RowProblem | None:
+        """Where else the list may be, when row 1 of the sheet read does not name its columns."""
+        if not self.other_sheets:
+            return None
+        listed = ", ".join(f"“{name}”" for name in (self.sheet, *self.other_sheets))
+        choice = self.other_sheets[0]
+        return RowProblem(
+            1,
+            f"đây là trang tính “{self.sheet}”; tệp có các trang tính {listed}: nếu danh sách "
+            f"nằm ở trang khác, hãy chọn trang đó (vanban batch … --sheet “{choice}”) hoặc "
+            "chuyển danh sách lên trang đầu tiên",
+            f"this is the sheet “{self.sheet}”; the file has the sheets {listed}: if the list is "
+            f"on another one, choose it (vanban batch … --sheet “{choice}”) or move the list to "
+            "the first sheet",
+        )
 
     @property
     def row_word_en(self) -> Literal["row", "line"]:
@@ -80,6 +98,13 @@ def read_list(
             "accepted. Open an old .xls file in Excel and save it as .xlsx.",
         )
     # Read by reading, with the cap: a FIFO or /dev/zero named "list.csv" is refused at once.
+    if sheet is not None and suffix not in SPREADSHEETS:
+        raise ValidationError(
+            f"Danh sách “{path.name}” không phải tệp Excel nên không có trang tính để chọn "
+            "(--sheet). Hãy bỏ --sheet, hoặc dùng tệp .xlsx.",
+            f"The list “{path.name}” is not an Excel file, so it has no sheet to choose "
+            "(--sheet). Leave out --sheet, or use an .xlsx file.",
+        )
     raw = read_bounded(path, max_bytes, ("danh sách", "list"))
     if suffix in SPREADSHEETS:
         listed = _read_xlsx(path.name, io.BytesIO(raw), max_rows, sheet)
@@ -164,8 +189,29 @@ def _rows_of(
     return headers, rows
 
 
+class NoHeaderError(ValidationError):
+    """Row 1 of a list does not name its columns."""
+
+
+def _no_header_on_sheet(source: str, sheet: str, sheets: Sequence[str]) -> ValidationError:
+    others = [name for name in sheets if name != sheet]
+    if not others:
+        return _no_header(source)
+    listed = ", ".join(f"“{name}”" for name in sheets)
+    return NoHeaderError(
+        f"Danh sách “{source}”, trang tính “{sheet}”: dòng 1 phải là tên các cột (Họ và tên, "
+        f"Đơn vị, Hình thức khen thưởng, …). Tệp có các trang tính {listed}; nếu danh sách "
+        f"nằm ở trang khác, hãy chọn trang đó (vanban batch … --sheet “{others[0]}”) hoặc "
+        "chuyển danh sách lên trang đầu tiên.",
+        f"The list “{source}”, sheet “{sheet}”: row 1 must name the columns (Họ và tên, Đơn "
+        f"vị, Hình thức khen thưởng, …). The file has the sheets {listed}; if the list is on "
+        f"another one, choose it (vanban batch … --sheet “{others[0]}”) or move the list to "
+        "the first sheet.",
+    )
+
+
 def _no_header(source: str) -> ValidationError:
-    return ValidationError(
+    return NoHeaderError(
         f"Danh sách “{source}”: dòng 1 phải là tên các cột (Họ và tên, Đơn vị, Hình thức "
         "khen thưởng, …). Hãy thêm dòng tiêu đề rồi nhập lại.",
         f"The list “{source}”: row 1 must name the columns (Họ và tên, Đơn vị, Hình thức "
@@ -225,7 +271,10 @@ def _read_xlsx(source: str, content: io.BytesIO, max_rows: int, sheet: str | Non
                     )
                 worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
                 records = enumerate(worksheet.iter_rows(values_only=True), start=1)
-                headers, rows = _rows_of(records, source, max_rows)
+                try:
+                    headers, rows = _rows_of(records, source, max_rows)
+                except NoHeaderError:
+                    raise _no_header_on_sheet(source, worksheet.title, names) from None
             finally:
                 workbook.close()
     except ValidationError:
@@ -235,8 +284,9 @@ def _read_xlsx(source: str, content: io.BytesIO, max_rows: int, sheet: str | Non
         # parse errors, …); all of them mean the same thing to the person importing.
         raise not_excel from exc
     if headers is None:
-        raise _no_header(source)
-    return RawList(source, headers, tuple(rows))
+        raise _no_header_on_sheet(source, worksheet.title, names)
+    others = tuple(name for name in names if name != worksheet.title)
+    return RawList(source, headers, tuple(rows), sheet=worksheet.title, other_sheets=others)
 
 
 def _read_yaml(text: str, source: str, max_rows: int) -> RawList:

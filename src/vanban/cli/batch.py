@@ -42,6 +42,11 @@ def _progress(output: Output) -> Iterator[ProgressCallback | None]:
     help="Danh sách đề nghị khen thưởng (.xlsx, .csv hoặc .yaml).",
 )
 @click.option(
+    "--sheet",
+    metavar="TÊN",
+    help="Trang tính chứa danh sách trong tệp .xlsx (mặc định: trang đầu tiên).",
+)
+@click.option(
     "-o",
     "--output",
     "folder",
@@ -77,6 +82,7 @@ def batch(
     context: click.Context,
     template_id: str,
     list_path: Path,
+    sheet: str | None,
     folder: Path,
     common_path: Path | None,
     jobs: int,
@@ -95,6 +101,7 @@ def batch(
             merge=merge,
             progress=progress,
             overwrite=overwrite,
+            sheet=sheet,
         )
     count = len(result.files)
     output.say(

@@ -193,11 +193,13 @@ class BatchService:
         progress: Progress | None = None,
         today: dt.date | None = None,
         overwrite: bool = False,
+        sheet: str | None = None,
     ) -> BatchResult:
         """Render ``template_id`` for every nominee of ``list_path`` into ``folder``.
 
         ``folder`` must be new or empty unless ``overwrite``; then only the files of the
-        previous batch there are replaced (see vanban.output_folder).
+        previous batch there are replaced (see vanban.output_folder). ``sheet`` names the
+        sheet of an .xlsx list (default: the first).
         """
         if jobs < 1:
             raise ValidationError(
@@ -212,7 +214,7 @@ class BatchService:
                 f"The folder “{merge.parent}” of the merged PDF does not exist. Nothing was "
                 "done; create it or choose another path.",
             )
-        nominees = read_nominees(list_path)
+        nominees = read_nominees(list_path, sheet=sheet)
         _refuse_other_certificates(spec.title, list_path, nominees)
         common = dict(load_document_data(common_path).values) if common_path else {}
         names = [file_name(index, n) for index, n in enumerate(nominees, start=1)]
