@@ -337,3 +337,27 @@ def test_export_never_packages_a_changed_file(world: World) -> None:
     with pytest.raises(IntegrityError):
         world.archive.export(world.dossier_id, world.root / "goi")
     assert not (world.root / "goi").exists()
+
+
+def test_the_same_pdf_is_not_attached_to_two_dossiers(world: World) -> None:
+    content = world.signed()
+    world.archive.attach(world.user("lan"), world.dossier_id, world.pdf(content))
+    other = issued_dossier(world.dossiers, "cong_van")
+    before = world.snapshot()
+    with pytest.raises(AttachmentError) as caught:
+        world.archive.attach(world.user("lan"), other, world.pdf(content, "cong_van_ky.pdf"))
+    assert f"hồ sơ số {world.dossier_id} với tên “bao_cao_ky.pdf”" in caught.value.text("vi")
+    assert f"already attached to dossier {world.dossier_id}" in caught.value.text("en")
+    assert world.snapshot() == before
+    # Another signed copy (other bytes) is what the second dossier takes.
+    world.archive.attach(world.user("lan"), other, world.pdf(world.signed(), "cong_van_ky.pdf"))
+
+
+def test_a_pdf_with_javascript_is_refused_at_attach(world: World) -> None:
+    from tests.attacks.test_pdf_input import _with
+
+    before = world.snapshot()
+    with pytest.raises(AttachmentError) as caught:
+        world.archive.attach(world.user("lan"), world.dossier_id, world.pdf(_with("open-action")))
+    assert "JavaScript" in caught.value.text("vi")
+    assert world.snapshot() == before

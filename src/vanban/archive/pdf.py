@@ -1,7 +1,8 @@
 """Reading a PDF offered for the archive: size first, then structure (pypdf), refusing plainly.
 
 A file is refused before it is read when it is larger than the limit, and after reading when it
-is empty, not a PDF, truncated, damaged, encrypted or has no page. Nothing here decides about
+is empty, not a PDF, truncated, damaged, encrypted, holds something a viewer would run by itself
+(JavaScript, /Launch, /AA: ``active_content.py``) or has no page. Nothing here decides about
 signatures; ``signatures.py`` does that on the bytes returned.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from vanban.archive.active_content import MAX_NODES, TooComplexError, find_active_content
 from vanban.errors import ValidationError
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
@@ -132,6 +134,15 @@ def check_pdf(content: bytes, path: Path) -> int:
         reader = PdfReader(io.BytesIO(content), strict=False)
         encrypted = reader.is_encrypted
         pages = 0 if encrypted else len(reader.pages)
+        active = None if encrypted else find_active_content(reader)
+    except TooComplexError as exc:
+        raise _refuse(
+            path,
+            f"tệp PDF có hơn {MAX_NODES} đối tượng, quá nhiều để kiểm tra. Hãy xuất lại "
+            "tệp PDF gọn hơn từ văn bản gốc rồi ký lại.",
+            f"the PDF holds more than {MAX_NODES} objects, too many to check. Export a "
+            "simpler PDF from the original and sign it again.",
+        ) from exc
     except (PyPdfError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise _refuse(
             path,
@@ -145,6 +156,16 @@ def check_pdf(content: bytes, path: Path) -> int:
             "Hãy xin bản không đặt mật khẩu.",
             "the PDF is encrypted (password-protected) and cannot be archived or checked. "
             "Ask for a copy without a password.",
+        )
+    if active is not None:
+        raise _refuse(
+            path,
+            f"tệp PDF chứa {active.vi} (đối tượng {active.number}), sẽ tự chạy khi có người mở "
+            "tệp. Văn bản đã ký không cần và không được có những thứ này; hãy xuất lại PDF từ "
+            "văn bản gốc (không kèm mã, nút bấm hay biểu mẫu) rồi ký lại.",
+            f"the PDF holds {active.en} (object {active.number}), which runs by itself when "
+            "someone opens the file. A signed document needs none of this; export the PDF "
+            "again from the original (without scripts, buttons or forms) and sign it again.",
         )
     if pages == 0:
         raise _refuse(

@@ -124,6 +124,7 @@ class ArchiveService:
             dossier = tx.get_dossier(dossier_id)
             self._require_attachable(dossier)
             _require_new(tx.attachments(dossier_id), dossier_id, pdf.name, sha256)
+            _require_not_elsewhere(tx.attachments_with_content(sha256), dossier_id, pdf.name)
             # A new version, so that an archive racing this attach is refused, not half-seen.
             updated = tx.update_dossier(
                 dossier,
@@ -381,6 +382,28 @@ def _require_new(
                 "đính kèm không bị thay. Nếu đây là một bản khác, hãy đổi tên tệp rồi đính kèm.",
                 f"Dossier {dossier_id} already holds a different attachment named “{name}”, "
                 "and attachments are never replaced. If this is another copy, rename it first.",
+            )
+
+
+def _require_not_elsewhere(
+    same_content: Sequence[AttachmentRecord], dossier_id: int, name: str
+) -> None:
+    """Refuse a file already attached to another dossier.
+
+    A signed PDF is the original of one document, with that document's number: the same bytes
+    in two dossiers mean one of them holds the wrong file (a clerk picked the wrong one).
+    """
+    for attachment in same_content:
+        if attachment.dossier_id != dossier_id:
+            raise AttachmentError(
+                f"Không nhận tệp “{name}”: tệp này (cùng nội dung, sha256 "
+                f"{attachment.sha256[:12]}…) đã được đính kèm vào hồ sơ số "
+                f"{attachment.dossier_id} với tên “{attachment.name}”. Một bản đã ký là bản gốc "
+                "của một văn bản duy nhất; hãy kiểm tra xem có chọn nhầm tệp không.",
+                f"“{name}” refused: this file (same content, sha256 {attachment.sha256[:12]}…) is "
+                f"already attached to dossier {attachment.dossier_id} as “{attachment.name}”. A "
+                "signed copy is the original of one document only; check that you picked the "
+                "right file.",
             )
 
 

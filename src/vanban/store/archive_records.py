@@ -127,6 +127,11 @@ class ArchiveRecords:
         )
         return [_attachment(row) for row in self.connection.execute(query).mappings()]
 
+    def attachments_with_content(self, sha256: str) -> list[AttachmentRecord]:
+        """Return every attachment, of any dossier, whose bytes have the sha256 ``sha256``."""
+        query = select(attachments).where(attachments.c.sha256 == sha256).order_by(attachments.c.id)
+        return [_attachment(row) for row in self.connection.execute(query).mappings()]
+
     def document_versions(self, dossier_id: int) -> list[DocumentRecord]:
         """Return every stored document of a dossier, each version, oldest first."""
         query = (

@@ -234,6 +234,8 @@ attachments = Table(
     Column("attached_by", Text, nullable=False),
     Column("attached_at", UtcDateTime, nullable=False),
     UniqueConstraint("dossier_id", "name"),
+    # Finds the same file attached to another dossier.
+    Index(None, "sha256"),
     sqlite_autoincrement=True,
 )
 
