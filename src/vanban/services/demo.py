@@ -20,13 +20,12 @@ from vanban.services.documents import DocumentService, RenderResult
 from vanban.services.dossiers import DossierService
 from vanban.services.register_export import export_register
 from vanban.services.signing import SigningService
-from vanban.services.signing_samples import add_sample_signing
+from vanban.services.signing_samples import SAMPLE_PASSWORD, add_sample_signing
 from vanban.workspace import WORKSPACE_FILE, init_workspace, load_workspace
 
 # The people of the starter workspace (vanban init) and what each does.
 SECRETARY, REVIEWER, APPROVER, CLERK = "minh", "an", "huong", "lan"
-# The password of the demo's sample PKCS#12 keys: throwaway material in a throwaway workspace.
-DEMO_PASSWORD = "mau-chi-de-thu"
+DEMO_PASSWORD = SAMPLE_PASSWORD
 RETURN_COMMENT = "Đề nghị bổ sung nơi nhận và kiểm tra lại căn cứ trước khi trình lãnh đạo."
 
 

@@ -300,7 +300,9 @@ class DossierService(DossierDocuments):
                         "Data can be changed only while the dossier is a draft.",
                     )
                 data.update(_stored(patch.values))
-                self._validated(definition, DocumentData(data, str(patch_path)))
+                # The patch's own lines and spellings: a mistake in it is named at its line.
+                merged = DocumentData(data, str(patch_path), patch.lines, patch.nodes)
+                self._validated(definition, merged)
             now = self.clock()
             number, issued_on = None, None
             numbered: list[tuple[str, int]] = []

@@ -23,6 +23,8 @@ from vanban.errors import WorkspaceError
 from vanban.workspace import WORKSPACE_FILE, Workspace
 
 SAMPLE_FOLDER = "signing"
+# The password of the sample PKCS#12 keys: throwaway material in a training or demo workspace.
+SAMPLE_PASSWORD = "mau-chi-de-thu"
 BLUE, RED = (22, 48, 190, 255), (206, 24, 30, 255)
 _FONTS = (
     Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf"),
