@@ -19,7 +19,6 @@ from vanban.documents.body_tables import check_body_tables
 from vanban.documents.catalogue import FieldSpec, TemplateSpec
 from vanban.documents.data_source import DocumentData, clean_text
 from vanban.documents.field_checks import check_positions, check_table, check_time, parse_date
-from vanban.documents.fit import other_kind
 from vanban.errors import KeyPath, Problem, ProblemsError, ValidationError, echo
 from vanban.vietnamese import closest
 
@@ -381,13 +380,11 @@ def validate(
     spec: TemplateSpec,
     data: DocumentData,
     defaults: Mapping[str, Any] | None = None,
-    *,
-    fit_kind: bool = False,
 ) -> dict[str, Any]:
     """Return the data checked and normalised for ``spec``; raise ValidationError otherwise.
 
-    ``fit_kind`` also refuses data that says it is another kind of document (a dossier's
-    data: the plan given to a report's dossier); a one-off render leaves that to the user.
+    Data written for another kind of document is refused before this, by the use case that
+    knows what to suggest instead (vanban.documents.fit).
     """
     checker = _Checker(data)
     merged = {**(defaults or {}), **data.values}
@@ -402,15 +399,6 @@ def validate(
                 f"mẫu “{spec.id}” không có trường “{key}”.{hint}".rstrip("."),
                 f"the template “{spec.id}” has no field “{key}”.{hint_en}".rstrip("."),
             )
-    mismatch = other_kind(spec.id, data.values) if fit_kind else None
-    if mismatch is not None:
-        checker.add(
-            (mismatch.field,),
-            f"dữ liệu này viết cho một {mismatch.label} (“{mismatch.excerpt}”), không phải "
-            f"{spec.document_type}; hãy dùng mẫu hoặc quy trình “{mismatch.template}”",
-            f"this data is written for {mismatch.label_en} (“{mismatch.excerpt}”), not for "
-            f"“{spec.id}”; use the template or workflow “{mismatch.template}”",
-        )
     values: dict[str, Any] = {}
     for field in spec.fields:
         value = merged.get(field.name)

@@ -15,6 +15,7 @@ from vanban.documents import (
     load_document_data,
     write_atomically,
 )
+from vanban.documents.fit import refusal, render_advice, resemblance
 from vanban.documents.pdf import LibreOfficeConverter, PdfConverter, convert_one
 from vanban.errors import OutputError, ValidationError
 from vanban.resources import shipped_dir
@@ -72,7 +73,16 @@ class DocumentService:
     ) -> RenderedDocument:
         """Validate and render ``data_path`` with the template ``template_id``."""
         spec = self.catalogue.get(template_id)
-        return self.renderer.render(spec, load_document_data(data_path), today=today)
+        data = load_document_data(data_path)
+        found = resemblance({spec.id}, data.values, self.catalogue.list(), lines=data.lines)
+        if found is not None:
+            raise refusal(
+                found,
+                data.source,
+                (f"mẫu “{spec.id}”", f"the template “{spec.id}”"),
+                render_advice(found, data.source),
+            )
+        return self.renderer.render(spec, data, today=today)
 
     def render_to_file(
         self,

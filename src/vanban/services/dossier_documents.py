@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from vanban.documents.catalogue import TemplateCatalogue
 from vanban.documents.data_source import DocumentData
+from vanban.documents.fit import refusal, render_advice, resemblance
 from vanban.documents.validation import validate
 from vanban.errors import ValidationError, VanbanError
 from vanban.models import Dossier, RegisterEntry
@@ -56,6 +57,67 @@ class DossierDocuments:
     def mappings(self) -> dict[str, DossierDataMapping]:
         """Workflow name → its data mapping (the service loads them on first use)."""
         raise NotImplementedError
+
+    @property
+    def workflows(self) -> dict[str, WorkflowDefinition]:
+        """The workflows by name (the service loads them on first use)."""
+        raise NotImplementedError
+
+    # ---- data meant for another kind of dossier --------------------------------------------
+
+    def _refuse_other_kind(
+        self, definition: WorkflowDefinition, data: DocumentData, *, patch: bool
+    ) -> None:
+        """Refuse a data file (or patch) that reads as another template's or workflow's.
+
+        A workflow with a data mapping keeps one section per template in its dossier file
+        (and its nominee list under ``danh_sach``), so its own keys are all of those.
+        """
+        mapped = definition.name in self.mappings
+        own = {definition.document}
+        extra_keys: tuple[str, ...] = ()
+        if mapped:
+            from vanban.services.awards import LIST_KEY  # loaded with the mapping anyway
+
+            own |= {template for event in definition.events.values() for template in event.render}
+            extra_keys = (LIST_KEY,)
+        found = resemblance(
+            own,
+            data.values,
+            self.catalogue.list(),
+            lines=data.lines,
+            extra_keys=extra_keys,
+            sections_expected=mapped and not patch,
+        )
+        if found is None:
+            return
+        target = (f"quy trình “{definition.name}”", f"the workflow “{definition.name}”")
+        if patch:
+            advice = (
+                f"đây không phải bản sửa cho hồ sơ {definition.name}; hãy kiểm tra lại tệp",
+                f"it is not a patch for a {definition.name} dossier; check the file",
+            )
+            raise refusal(found, data.source, target, advice)
+        workflow = self._workflow_for(found.templates)
+        if workflow:
+            advice = (
+                f"hãy dùng “vanban new {workflow} {data.source}”",
+                f"use “vanban new {workflow} {data.source}”",
+            )
+        else:  # a template no workflow carries (a Tờ trình, a Giấy khen): one document
+            advice = render_advice(found, data.source)
+        raise refusal(found, data.source, target, advice)
+
+    def _workflow_for(self, templates: tuple[str, ...]) -> str | None:
+        """The workflow whose main document, or whose dossier's documents, these are."""
+        for name, definition in self.workflows.items():
+            if definition.document in templates:
+                return name
+        for name, definition in self.workflows.items():
+            rendered = {t for event in definition.events.values() for t in event.render}
+            if set(templates) <= rendered | {definition.document}:
+                return name
+        return None
 
     # ---- rehearsing the issue ------------------------------------------------------------------
 
@@ -183,7 +245,7 @@ class DossierDocuments:
         if definition.name in self.mappings:
             values = self._template_data(definition, data.values, spec.id)
             data = DocumentData(values, data.source)
-        return validate(spec, data, self._defaults(data.values), fit_kind=True)
+        return validate(spec, data, self._defaults(data.values))
 
     def _render(
         self,

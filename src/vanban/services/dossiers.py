@@ -245,6 +245,7 @@ class DossierService(DossierDocuments):
             source = import_data(data_path, definition.document)
         else:
             source = load_document_data(data_path)
+        self._refuse_other_kind(definition, source, patch=False)
         data = self._prepared(definition, source, data_path, {})
         values = self._validated(definition, data)
         now = self.clock()
@@ -285,6 +286,7 @@ class DossierService(DossierDocuments):
             tx.require_untampered(dossier_id)  # an archived dossier set back to draft stays shut
             definition = self.workflow(dossier.workflow)
             if patch is not None and patch_path is not None:
+                self._refuse_other_kind(definition, patch, patch=True)
                 patch = self._prepared(definition, patch, patch_path, dossier.data)
             transition = self.engines[dossier.workflow].fire(
                 DossierFacts(dossier.state, dossier.created_by), _actor(user), event_name, comment
