@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLES, CliResult
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 
 Run = Callable[..., CliResult]
 PLAN = SAMPLES / "ke_hoach_tap_huan_hkh_son_la_2022.yaml"

@@ -178,13 +178,37 @@ def _cp1252_bytes(text: str) -> bytes | None:
 
 def _undouble(text: str) -> str | None:
     raw = _cp1252_bytes(text)
-    if raw is None:
-        return None
+    if raw is None:  # typed Unicode (ơ, ư, ạ …) around a pasted piece: keep it as it is
+        raw = b"".join(
+            bytes([ord(char)]) if ord(char) < 0x100 else _cp1252_or_utf8(char) for char in text
+        )
+        return _undouble_damaged(raw, text)
     try:
         fixed = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return None
+        return _undouble_damaged(raw, text)
     return fixed if fixed != text else None
+
+
+def _cp1252_or_utf8(char: str) -> bytes:
+    try:
+        return char.encode("cp1252")
+    except UnicodeEncodeError:
+        return char.encode("utf-8")
+
+
+def _undouble_damaged(raw: bytes, text: str) -> str | None:
+    """Twice-encoded UTF-8 that lost bytes on the way (as pasted from a web page or e-mail).
+
+    Windows-1252 has no character for 0x81, 0x8D, 0x8F, 0x90 and 0x9D, so "học" arrives as
+    "há»c"; a no-break space (the second byte of "à") arrives as a space. The letters that
+    survive are recovered and each lost one is shown as "�"; it counts only when it gains
+    Vietnamese letters, at least twice as many as it loses.
+    """
+    fixed = raw.replace(b"\xc3 ", b"\xc3\xa0").decode("utf-8", errors="replace")
+    gained = _vietnamese_letters(fixed) - _vietnamese_letters(text)
+    lost = fixed.count("\ufffd")
+    return fixed if gained >= 2 and lost * 2 <= gained else None
 
 
 def to_unicode(text: str, encoding: str) -> str:
