@@ -23,6 +23,8 @@ CAMPAIGN = (
 )
 ACHIEVEMENT = f"đã có thành tích xuất sắc trong {CAMPAIGN}"
 PROVINCE_AWARD = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+PM_AWARD = "Bằng khen của Thủ tướng Chính phủ"
+REFERRAL = {"hinh_thuc": PM_AWARD, "tham_quyen": "Thủ tướng Chính phủ", "so_tap_the": 1}
 SOCIETY_AWARD = "Giấy khen của Chủ tịch Hội Khuyến học tỉnh Sơn La"
 BASES = [
     "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
@@ -146,6 +148,12 @@ def to_trinh() -> Manifest:
         _f("hinh_thuc", "text", "Hình thức khen thưởng|Form of award", PROVINCE_AWARD, req=True),
         _f("so_tap_the", "integer", "Số tập thể được đề nghị|Collectives proposed", 5),
         _f("so_ca_nhan", "integer", "Số cá nhân được đề nghị|Individuals proposed", 12),
+        _f("de_nghi_cap_tren", "table", "Đề nghị cấp trên xét tặng hình thức khác|Referrals",
+           [REFERRAL], columns=["hinh_thuc", "tham_quyen?", "so_tap_the?:integer",
+                                "so_ca_nhan?:integer"],
+           note="Mỗi hàng một hình thức Hội đồng đề nghị cấp trên xét tặng, thành một câu "
+                "riêng: “Đồng thời, <de_nghi>, trình <tham_quyen> tặng … cho 01 tập thể … "
+                "(có danh sách riêng kèm theo).”"),
         _f("thanh_tich", "text", "Thành tích|Achievement", ACHIEVEMENT, req=True),
     ]  # fmt: skip
     fields += _base(
@@ -157,18 +165,28 @@ def to_trinh() -> Manifest:
     return meta, fields
 
 
-def danh_sach() -> Manifest:
-    """Danh sách đề nghị khen thưởng, kèm theo Tờ trình (A4 ngang)."""
+def danh_sach(referral: bool = False) -> Manifest:
+    """Danh sách đề nghị khen thưởng, kèm theo Tờ trình (A4 ngang).
+
+    The referral list (``referral``) is the same page for those the council proposed to a
+    higher level's form: a danh sách of its own, never rows of the Tờ trình's own list.
+    """
+    if referral:
+        title = "Danh sách đề nghị cấp trên xét tặng|List of nominees referred to a higher level"
+        form, subject = "riêng, kèm theo Tờ trình", f"Tập thể đề nghị cấp trên xét tặng {PM_AWARD}"
+    else:
+        title = "Danh sách đề nghị khen thưởng|List of nominees (attached to the proposal)"
+        form, subject = "kèm theo Tờ trình", f"Đề nghị tặng {PROVINCE_AWARD}"
     meta = _meta(
-        "Danh sách đề nghị khen thưởng|List of nominees (attached to the proposal)",
+        title,
         "",
-        f"Danh sách kèm theo Tờ trình (Mẫu 2.1 – Phụ lục, {_ND30}), A4 ngang",
+        f"Danh sách {form} (Mẫu 2.1 – Phụ lục, {_ND30}), A4 ngang",
         "danh_sach_khen_thuong",
     )
     fields = _base(
         "co_quan_chu_quan", "co_quan", "ky_hieu_co_quan", "trich_yeu",
         ky_hieu_co_quan={"description": "Của cơ quan trình: “… số 25/TTr-HKH …”."},
-        trich_yeu={"example": f"Đề nghị tặng {PROVINCE_AWARD}"},
+        trich_yeu={"example": subject},
     )  # fmt: skip
     fields += [
         _f("so_to_trinh", "integer", "Số của Tờ trình|Number of the proposal", 25,
@@ -177,7 +195,8 @@ def danh_sach() -> Manifest:
         _f("co_quan_trinh", "text", "Cơ quan trình (chữ thường)|Proposing body",
            "Hội Khuyến học tỉnh Sơn La"),
         _f("hinh_thuc", "text", "Hình thức khen thưởng chung|Common form of award",
-           PROVINCE_AWARD, note="Dùng cho các hàng không ghi “hinh_thuc”."),
+           PM_AWARD if referral else PROVINCE_AWARD,
+           note="Dùng cho các hàng không ghi “hinh_thuc”."),
         *_nominees(money=False),
         *_base("ky", ky={"example": SIGNER}),
     ]  # fmt: skip
@@ -393,6 +412,7 @@ def phoi(kind: str) -> Manifest:
 MANIFESTS: dict[str, Callable[[], Manifest]] = {
     "to_trinh_khen_thuong": to_trinh,
     "danh_sach_khen_thuong": danh_sach,
+    "danh_sach_de_nghi_cap_tren": lambda: danh_sach(referral=True),
     "bao_cao_thanh_tich_ca_nhan": lambda: bao_cao(collective=False),
     "bao_cao_thanh_tich_tap_the": lambda: bao_cao(collective=True),
     "bien_ban_hop_hoi_dong": bien_ban,

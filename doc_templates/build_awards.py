@@ -246,7 +246,9 @@ def build_danh_sach() -> bytes:
     )
     data = ("ten", "chuc_vu", "don_vi", "hinh_thuc", "thanh_tich")
     _grouped_table(document, NOMINATION_COLUMNS, headings, data)
-    add_paragraph(document, "VB Nội dung", "{{ tong_so }}").paragraph_format.space_before = Pt(6)
+    # The total goes with the signature: a page holding only a signature is no page.
+    total = add_paragraph(document, "VB Nội dung", "{{ tong_so }}").paragraph_format
+    total.space_before, total.keep_with_next = Pt(6), True
     add_signature(document, layout=A4_LANDSCAPE, recipients=False)
     return finish(document)
 
@@ -421,6 +423,7 @@ def build_award_templates(folder: Path) -> list[Path]:
     contents = {
         "to_trinh_khen_thuong": lambda: build_docx("TỜ TRÌNH"),
         "danh_sach_khen_thuong": build_danh_sach,
+        "danh_sach_de_nghi_cap_tren": build_danh_sach,
         "bao_cao_thanh_tich_ca_nhan": lambda: build_bao_cao_thanh_tich(collective=False),
         "bao_cao_thanh_tich_tap_the": lambda: build_bao_cao_thanh_tich(collective=True),
         "bien_ban_hop_hoi_dong": build_bien_ban,

@@ -54,6 +54,9 @@ LAYOUTS = {
     "danh_sach_khen_thuong": Layout(
         ("DANH SÁCH",), True, number=False, place_date=False, signature="signer_only", grid_tables=1
     ),
+    "danh_sach_de_nghi_cap_tren": Layout(
+        ("DANH SÁCH",), True, number=False, place_date=False, signature="signer_only", grid_tables=1
+    ),
     # The sample has no emulation title yet: "(Không có)" instead of the first table.
     "bao_cao_thanh_tich_ca_nhan": replace(_REPORT, header="quoc_hieu", grid_tables=1),
     "bao_cao_thanh_tich_tap_the": replace(_REPORT, number=False),

@@ -138,6 +138,11 @@ def test_every_bad_vote_is_reported_with_its_line(tmp_path: Path, nominees: list
         ),
         (
             HEAD,
+            _vote("Lò Văn Phương", "Hội Khuyến học huyện Thuận Châu", 9, "proposed_higher"),
+            "hãy ghi hình thức đề nghị cấp trên (“de_nghi”",
+        ),
+        (
+            HEAD,
             _vote("Lò Văn Phương", "Hội Khuyến học huyện Thuận Châu", 9, "proposed_higher")
             + "    de_nghi: Bằng khen Thủ tướng Chín phủ\n",
             "Có phải “Bằng khen của Thủ tướng Chính phủ”?",

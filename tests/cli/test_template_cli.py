@@ -18,6 +18,7 @@ def test_list(run_cli: Run) -> None:
         "bao_cao_thanh_tich_tap_the",
         "bien_ban_hop_hoi_dong",
         "cong_van",
+        "danh_sach_de_nghi_cap_tren",
         "danh_sach_khen_thuong",
         "giay_khen",
         "ke_hoach",
@@ -37,6 +38,7 @@ def test_list_json_gives_abbreviations(run_cli: Run) -> None:
         "bao_cao_thanh_tich_tap_the": "BC",
         "bien_ban_hop_hoi_dong": "BB",
         "cong_van": None,
+        "danh_sach_de_nghi_cap_tren": None,  # the referral list, attached to the same Tờ trình
         "danh_sach_khen_thuong": None,  # attached to a Tờ trình, cited by its number
         "giay_khen": None,
         "ke_hoach": "KH",

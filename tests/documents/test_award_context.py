@@ -12,7 +12,12 @@ from docxtpl import RichText
 
 from tests.conftest import SAMPLES
 from vanban.documents import Renderer, TemplateCatalogue, load_document_data
-from vanban.documents.award_context import attachment_line, count_phrase
+from vanban.documents.award_context import (
+    attachment_line,
+    count_phrase,
+    form_after,
+    referral_phrase,
+)
 from vanban.documents.builders import context_builder
 from vanban.documents.data_source import DocumentData
 from vanban.documents.layout import mm_to_twips
@@ -74,24 +79,49 @@ def test_attachment_line_issued_and_draft() -> None:
 
 def test_proposal_sentence_and_minutes_as_last_basis() -> None:
     context = _context("to_trinh_khen_thuong")
-    assert context["so_ky_hieu"] == "25/TTr-HKH"
+    assert context["so_ky_hieu"] == "01/TTr-HKH"
     assert _text(context["can_cu"][-1]) == (
-        "Căn cứ Biên bản số 02/BB-HĐTĐKT ngày 12/11/2025 của Hội đồng Thi đua - Khen thưởng "
-        "Hội Khuyến học tỉnh Sơn La."
+        "Căn cứ Biên bản số 01/BB-HĐTĐKT ngày 12 tháng 11 năm 2025 của Hội đồng Thi đua - "
+        "Khen thưởng Hội Khuyến học tỉnh Sơn La."
     )
-    proposal = _text(context["than"][-2]["noi_dung"])
+    proposal, referral = (_text(part["noi_dung"]) for part in context["than"][-3:-1])
     assert proposal.startswith(
         "Hội Khuyến học tỉnh Sơn La kính đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem xét tặng "
-        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 05 tập thể và 12 cá nhân đã có"
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 06 cá nhân đã có"
     )
     assert proposal.endswith("giai đoạn 2023 - 2025 (có danh sách kèm theo).")
+    # The council's referral upward: a sentence of its own, pointing to its own list.
+    assert referral.startswith(
+        "Đồng thời, Hội Khuyến học tỉnh Sơn La kính đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem "
+        "xét, trình Thủ tướng Chính phủ tặng Bằng khen cho 01 tập thể đã có"
+    )
+    assert referral.endswith("(có danh sách riêng kèm theo).")
     assert context["noi_nhan"][0] == "- Như trên;"
 
 
 def test_proposal_needs_someone_to_propose() -> None:
     with pytest.raises(DataProblem) as caught:
-        _context("to_trinh_khen_thuong", so_tap_the=None, so_ca_nhan=None)
+        _context("to_trinh_khen_thuong", so_tap_the=None, so_ca_nhan=None, de_nghi_cap_tren=None)
     assert "ít nhất một tập thể hoặc cá nhân" in caught.value.text()
+
+
+def test_a_proposal_of_referrals_only_has_no_empty_sentence() -> None:
+    context = _context("to_trinh_khen_thuong", so_tap_the=None, so_ca_nhan=None)
+    sentences = [_text(part["noi_dung"]) for part in context["than"]]
+    assert not any("tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho" in s for s in sentences)
+    assert any(s.startswith("Hội Khuyến học tỉnh Sơn La kính đề nghị Chủ tịch Ủy ban nhân dân "
+                            "tỉnh xem xét, trình Thủ tướng") for s in sentences)  # fmt: skip
+
+
+def test_a_form_is_said_once_after_its_authority() -> None:
+    assert form_after("Bằng khen của Thủ tướng Chính phủ", "Thủ tướng Chính phủ") == "Bằng khen"
+    assert referral_phrase("Bằng khen của Thủ tướng Chính phủ", "Thủ tướng Chính phủ") == (
+        "trình Thủ tướng Chính phủ tặng Bằng khen"
+    )
+    # A form that does not end with its authority is said whole.
+    assert form_after("Cờ thi đua của Chính phủ", "Thủ tướng Chính phủ") == (
+        "Cờ thi đua của Chính phủ"
+    )
 
 
 def test_repealed_decree_is_refused_where_it_is_written() -> None:
@@ -115,27 +145,32 @@ def test_list_is_grouped_and_numbered_per_group() -> None:
     groups = [row["nhom"] for row in rows if row["nhom"]]
     assert groups == ["I. TẬP THỂ", "II. CÁ NHÂN"]
     numbers = [row.get("stt") for row in rows]
-    assert numbers[:7] == [None, "1", "2", "3", "4", "5", None]
-    assert numbers[-1] == "12"
+    assert numbers[:5] == [None, "1", "2", None, "1"]
+    assert numbers[-1] == "6"
     assert rows[1]["chuc_vu"] == ""  # a collective has no position
-    assert rows[1]["hinh_thuc"] == "Bằng khen của Chủ tịch UBND tỉnh"  # the common form
+    assert rows[1]["hinh_thuc"] == "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
     assert context["kem_theo"] == (
-        "(Kèm theo Tờ trình số 25/TTr-HKH ngày 14 tháng 11 năm 2025 của Hội Khuyến học tỉnh Sơn La)"
+        "(Kèm theo Tờ trình số 01/TTr-HKH ngày 14 tháng 11 năm 2025 của Hội Khuyến học tỉnh Sơn La)"
     )
-    assert context["tong_so"] == "Tổng số: 05 tập thể và 12 cá nhân./."
+    assert context["tong_so"] == "Tổng số: 02 tập thể và 06 cá nhân./."
 
 
 def test_list_of_individuals_only_starts_at_i() -> None:
     context = _context("danh_sach_khen_thuong", tap_the=None)
     assert [row["nhom"] for row in context["bang"] if row["nhom"]] == ["I. CÁ NHÂN"]
-    assert context["tong_so"] == "Tổng số: 12 cá nhân./."
+    assert context["tong_so"] == "Tổng số: 06 cá nhân./."
 
 
 def test_row_without_a_form_of_award_is_named() -> None:
+    sample = _sample("danh_sach_khen_thuong")
+    bare = {
+        key: [{k: v for k, v in row.items() if k != "hinh_thuc"} for row in sample[key]]
+        for key in ("tap_the", "ca_nhan")
+    }
     with pytest.raises(DataProblem) as caught:
-        _context("danh_sach_khen_thuong", hinh_thuc=None)
+        _context("danh_sach_khen_thuong", hinh_thuc=None, **bare)
     assert caught.value.problems[0].key_path == ("tap_the", 0)
-    assert len(caught.value.problems) == 17  # every row, at once
+    assert len(caught.value.problems) == 8  # every row, at once
 
 
 # ---- Quyết định: money in figures and in words ------------------------------------------
@@ -146,24 +181,24 @@ def test_decision_total_in_figures_and_words() -> None:
     articles = [_text(article) for article in [*context["dieu"], context["dieu_cuoi"]]]
     assert articles[0].startswith(
         "Điều 1. Tặng Giấy khen của Chủ tịch Hội Khuyến học tỉnh Sơn La "
-        "cho 03 tập thể và 05 cá nhân"
+        "cho 03 tập thể và 06 cá nhân"
     )
     assert articles[1] == (
-        "Điều 2. Tiền thưởng kèm theo: mỗi tập thể 1.200.000 đồng, mỗi cá nhân 500.000 đồng. "
-        "Tổng số tiền thưởng là 6.100.000 đồng (Bằng chữ: Sáu triệu một trăm nghìn đồng), "
-        "trích từ Quỹ Thi đua, khen thưởng của Hội Khuyến học tỉnh Sơn La năm 2025."
+        "Điều 2. Tiền thưởng kèm theo: mỗi tập thể 1.410.000 đồng, mỗi cá nhân 710.000 đồng. "
+        "Tổng số tiền thưởng là 8.490.000 đồng (Bằng chữ: Tám triệu bốn trăm chín mươi nghìn "
+        "đồng), trích từ Quỹ Thi đua, khen thưởng của Hội Khuyến học tỉnh Sơn La năm 2025."
     )
     # The effect clause opens the last Điều (Mẫu 1.2), never stands alone after it.
     assert articles[2].startswith(
         "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng"
     )
     assert articles[-1].endswith("chịu trách nhiệm thi hành Quyết định này./.")
-    assert context["tong_cong"] == "6.100.000"
+    assert context["tong_cong"] == "8.490.000"
     assert _text(context["tham_quyen"]) == "CHỦ TỊCH HỘI KHUYẾN HỌC TỈNH SƠN LA"
     assert context["noi_nhan"][0] == "- Như Điều 3;"
-    assert _text(context["can_cu"][-1]).startswith("Xét đề nghị tại Tờ trình số 26/TTr-VP")
+    assert _text(context["can_cu"][-1]).startswith("Xét đề nghị của Chánh Văn phòng")
     assert _text(context["ds_kem_theo"]) == (
-        "(Kèm theo Quyết định số 15/QĐ-HKH ngày 20 tháng 11 năm 2025 "
+        "(Kèm theo Quyết định số 02/QĐ-HKH ngày 14 tháng 11 năm 2025 "
         "của Chủ tịch Hội Khuyến học tỉnh Sơn La)"
     )
 
@@ -175,8 +210,8 @@ def test_decision_with_different_amounts_points_to_the_list() -> None:
     article = _text(context["dieu"][1])
     assert article == (
         "Điều 2. Tiền thưởng kèm theo của từng tập thể, cá nhân theo danh sách kèm theo. "
-        "Tổng số tiền thưởng là 6.605.000 đồng "
-        "(Bằng chữ: Sáu triệu sáu trăm linh năm nghìn đồng)."
+        "Tổng số tiền thưởng là 8.785.000 đồng "
+        "(Bằng chữ: Tám triệu bảy trăm tám mươi lăm nghìn đồng)."
     )
     assert context["bang"][5]["so_tien"] == "1.005.000"
 
@@ -203,23 +238,24 @@ def test_votes_over_the_whole_council() -> None:
     votes = context["phieu"]
     assert votes[0] == {
         "stt": "1",
-        "ten": "Hội Khuyến học phường Chiềng Cơi",
-        "hinh_thuc": "Bằng khen của Chủ tịch UBND tỉnh",
-        "phieu": "10/11",
-        "ty_le": "90,91",
-        "ket_qua": "Đạt",
+        "ten": "Hội Khuyến học huyện Thuận Châu",
+        "hinh_thuc": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+        "phieu": "9/9",
+        "ty_le": "100",
+        "ket_qua": "đồng ý",
     }
-    # 8 of 11 is 72,73 %: under the 80 % pass mark.
-    failed = [vote for vote in votes if vote["ket_qua"] != "Đạt"]
-    assert [(vote["ten"], vote["ty_le"], vote["ket_qua"]) for vote in failed] == [
-        ("Ông Sa Văn Khoa", "72,73", "Không đạt")
+    # 7 of 9 is 77,78 %: under the 80 % pass mark.
+    failed = [vote for vote in votes if vote["ket_qua"] == "không đồng ý"]
+    assert [(vote["ten"], vote["ty_le"]) for vote in failed] == [
+        ("Lường Văn Chung", "77,78"),
+        ("Hà Văn Sơn", "66,67"),
     ]
     lines = [_text(item["noi_dung"]) for item in context["dien_bien"]]
     assert lines[0] == "Thời gian bắt đầu: 14 giờ 00, ngày 12 tháng 11 năm 2025."
-    assert lines[2] == "Thành phần tham dự: 09/11 thành viên Hội đồng có mặt, gồm:"
-    assert "Vắng mặt: 02/11 thành viên Hội đồng, gồm:" in lines
-    assert lines[lines.index("Vắng mặt: 02/11 thành viên Hội đồng, gồm:") + 2] == (
-        "- Bà Trần Thị Thu, Ủy viên Hội đồng (lý do: ốm)."
+    assert lines[2] == "Thành phần tham dự: 08/09 thành viên Hội đồng có mặt, gồm:"
+    assert "Vắng mặt: 01/09 thành viên Hội đồng, gồm:" in lines
+    assert lines[lines.index("Vắng mặt: 01/09 thành viên Hội đồng, gồm:") + 1] == (
+        "- Nguyễn Văn Bình, đại diện Sở Giáo dục và Đào tạo, Ủy viên Hội đồng."
     )
     assert _text(context["ket_thuc_cuoi"]) == (
         "Cuộc họp kết thúc vào 16 giờ 30, ngày 12 tháng 11 năm 2025./."
@@ -234,10 +270,10 @@ def test_a_written_result_wins_and_missing_results_need_a_pass_mark() -> None:
         {"ten": "Bà A", "dong_y": 5, "ket_qua": "Đạt (bổ sung)"},
         {"ten": "Ông B", "dong_y": 9},
     ]
-    context = _context("bien_ban_hop_hoi_dong", bo_phieu=votes)
+    context = _context("bien_ban_hop_hoi_dong", bo_phieu=votes, hinh_thuc="Bằng khen")
     assert [vote["ket_qua"] for vote in context["phieu"]] == ["Đạt (bổ sung)", "Đạt"]
     with pytest.raises(DataProblem) as caught:
-        _context("bien_ban_hop_hoi_dong", bo_phieu=votes, ty_le_dat=None)
+        _context("bien_ban_hop_hoi_dong", bo_phieu=votes, ty_le_dat=None, hinh_thuc="Bằng khen")
     assert caught.value.problems[0].key_path == ("bo_phieu", 1)
 
 
@@ -257,8 +293,8 @@ def test_more_votes_than_members_is_located() -> None:
 
 def test_membership_cannot_be_smaller_than_those_listed() -> None:
     with pytest.raises(DataProblem) as caught:
-        _context("bien_ban_hop_hoi_dong", tong_so_thanh_vien=10)
-    assert "nhỏ hơn số có mặt và vắng mặt (9 + 2)" in caught.value.text()
+        _context("bien_ban_hop_hoi_dong", tong_so_thanh_vien=8)
+    assert "nhỏ hơn số có mặt và vắng mặt (8 + 1)" in caught.value.text()
 
 
 # ---- Báo cáo thành tích ---------------------------------------------------------------------
@@ -304,9 +340,9 @@ def test_positions_merge_data_over_manifest_defaults() -> None:
     # y and size from the data; x, width and bold kept from the manifest's defaults.
     assert (name["x"], name["y"], name["w"]) == (mm_to_twips(30), mm_to_twips(95), mm_to_twips(237))
     assert (name["co"], name["dam"], name["can"]) == (52, "1", "center")
-    assert items["quyet_dinh"]["noi_dung"] == "Quyết định số: 15/QĐ-HKH"
+    assert items["quyet_dinh"]["noi_dung"] == "Quyết định số: 02/QĐ-HKH"
     assert items["quyet_dinh"]["can"] == "left"
-    assert _text(items["ngay"]["noi_dung"]) == "Sơn La, ngày 20 tháng 11 năm 2025"
+    assert _text(items["ngay"]["noi_dung"]) == "Sơn La, ngày 14 tháng 11 năm 2025"
     assert items["chuc_vu_ky"]["noi_dung"] == "CHỦ TỊCH"
 
 

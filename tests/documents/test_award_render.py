@@ -30,7 +30,7 @@ def _render(template: str, sample: str) -> bytes:
 def test_every_manifest_names_a_registered_builder() -> None:
     used = {spec.context for spec in TemplateCatalogue().list()}
     assert used <= set(CONTEXT_BUILDERS)
-    assert len(AWARD_TEMPLATES) == 8
+    assert len(AWARD_TEMPLATES) == 9
 
 
 def test_unknown_builder_is_a_template_error(tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_decision_list_is_an_appendix_numbered_on_its_own() -> None:
     assert decision.different_first_page_header_footer
     lines = document_lines(content)
     assert lines.index("DANH SÁCH") > lines.index("Mai Thu Hương")
-    assert lines[-2:] == ["Tổng cộng", "6.100.000"]
+    assert lines[-2:] == ["Tổng cộng", "8.490.000"]
 
 
 def test_same_data_gives_the_same_bytes() -> None:
@@ -90,8 +90,8 @@ def test_certificate_items_are_page_anchored_frames() -> None:
         if paragraph._p.pPr is not None and paragraph._p.pPr.find(qn("w:framePr")) is not None
     }
     assert list(frames) == [
-        "Hội Khuyến học xã Mường Bú",
-        "tỉnh Sơn La",
+        "Hội Khuyến học huyện Thuận Châu",
+        "Huyện Thuận Châu",
         "Đã có thành tích xuất sắc trong phong trào “Cả nước thi đua xây dựng xã hội học tập, "
         "đẩy mạnh học tập suốt đời”, giai đoạn 2023 - 2025",
         "Quyết định số: 2875/QĐ-UBND",
@@ -100,14 +100,14 @@ def test_certificate_items_are_page_anchored_frames() -> None:
         "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
         "Cầm Văn Hòa",  # the signer's name under the title
     ]
-    name = frames["Hội Khuyến học xã Mường Bú"]
+    name = frames["Hội Khuyến học huyện Thuận Châu"]
     # The sample moves the name to y = 89 mm in 24 pt; x and width stay the manifest's.
     assert name.get(qn("w:x")) == str(mm_to_twips(30))
     assert name.get(qn("w:y")) == str(mm_to_twips(89))
     assert name.get(qn("w:w")) == str(mm_to_twips(237))
     assert (name.get(qn("w:hAnchor")), name.get(qn("w:vAnchor"))) == ("page", "page")
     run = next(
-        p for p in document.paragraphs if normalise(p.text) == "Hội Khuyến học xã Mường Bú"
+        p for p in document.paragraphs if normalise(p.text) == "Hội Khuyến học huyện Thuận Châu"
     ).runs[0]
     assert run.font.size.pt == 24
     assert run.font.bold

@@ -61,6 +61,50 @@ def test_the_issued_sample_dossier_has_no_finding(service: DossierService, tmp_p
         ),
         ("bien_ban_hop_hoi_dong", "08/09 thành viên", "09/09 thành viên", "meeting"),
         ("danh_sach_khen_thuong", "Lò Văn Phương", "Lò Văn Phượng", "names"),
+        # The referral upward is its own list and must agree wherever it is printed.
+        (
+            "to_trinh_khen_thuong",
+            "trình Thủ tướng Chính phủ tặng Bằng khen cho 01 tập thể",
+            "trình Thủ tướng Chính phủ tặng Bằng khen cho 02 tập thể",
+            "referrals",
+        ),
+        (
+            "bien_ban_hop_hoi_dong",
+            "- Hội Khuyến học huyện Mai Sơn (Huyện Mai Sơn).",
+            "- Hội Khuyến học huyện Mường La (Huyện Mường La).",
+            "referrals",
+        ),
+        (
+            "danh_sach_de_nghi_cap_tren",
+            "Tổng số: 01 tập thể./.",
+            "Tổng số: 02 tập thể./.",
+            "referrals",
+        ),
+        (
+            "danh_sach_de_nghi_cap_tren",
+            "Tập thể đề nghị cấp trên xét tặng Bằng khen của Thủ tướng Chính phủ",
+            "Tập thể đề nghị cấp trên xét tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+            "referrals",
+        ),
+        (
+            "danh_sach_de_nghi_cap_tren",
+            "Tờ trình số 01/TTr-HKH",
+            "Tờ trình số 03/TTr-HKH",
+            "citations",
+        ),
+        # A referred nominee mixed into the Tờ trình's own list, a passed one into the referral's.
+        (
+            "danh_sach_khen_thuong",
+            "Tổng số:",
+            "Hội Khuyến học huyện Mai Sơn\nHuyện Mai Sơn\nTổng số:",
+            "referrals",
+        ),
+        (
+            "danh_sach_de_nghi_cap_tren",
+            "Tổng số:",
+            "Lò Văn Phương\nChủ tịch Hội Khuyến học huyện\nTổng số:",
+            "referrals",
+        ),
     ],
 )
 def test_a_document_that_disagrees_is_found(
@@ -116,3 +160,36 @@ def test_a_member_who_is_a_nominee_is_reported_without_refusing(
     findings = service.check_dossier(dossier_id)
     assert [(f.rule, f.note) for f in findings] == [("membership", True)]
     assert "“Lò Văn Phương” vừa là thành viên Hội đồng vừa được đề nghị" in findings[0].vi
+
+
+def test_a_referral_without_its_own_list_is_found(service: DossierService, tmp_path: Path) -> None:
+    dossier_id = _issued(service, tmp_path)
+    texts = _texts(service, dossier_id)
+    del texts["danh_sach_de_nghi_cap_tren"]
+    data = service.show(dossier_id, service.workspace.user("lan")).dossier.data
+    findings = service.mappings["khen_thuong"].check(data, texts, TODAY)
+    assert [(f.rule, f.document) for f in findings] == [("referrals", "danh_sach_de_nghi_cap_tren")]
+    assert "thiếu danh sách riêng" in findings[0].vi
+
+
+def test_a_referral_list_when_nobody_was_referred_is_found(
+    service: DossierService, tmp_path: Path
+) -> None:
+    votes = _votes(tmp_path)
+    text = votes.read_text(encoding="utf-8")
+    votes.write_text(
+        text.replace(
+            "    ket_qua: đề nghị cấp trên khen thưởng\n    de_nghi: Bằng khen của Thủ tướng Chính "
+            "phủ\n",
+            "    ket_qua: đồng ý\n",
+        ),
+        encoding="utf-8",
+    )
+    dossier_id = _issued(service, tmp_path, votes)
+    texts = _texts(service, dossier_id)
+    assert "danh_sach_de_nghi_cap_tren" not in texts  # no referral: no list
+    assert service.check_dossier(dossier_id) == []
+    texts["danh_sach_de_nghi_cap_tren"] = texts["danh_sach_khen_thuong"]
+    data = service.show(dossier_id, service.workspace.user("lan")).dossier.data
+    findings = service.mappings["khen_thuong"].check(data, texts, TODAY)
+    assert ("referrals", "danh_sach_de_nghi_cap_tren") in [(f.rule, f.document) for f in findings]

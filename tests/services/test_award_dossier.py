@@ -106,17 +106,23 @@ def test_award_dossier_from_list_to_issued_decision(
         "bien_ban_hop_hoi_dong",
         "to_trinh_khen_thuong",
         "danh_sach_khen_thuong",
+        "danh_sach_de_nghi_cap_tren",
     ]
-    minutes, proposal, listing = (_text(service, d) for d in reviewed.documents)
+    minutes, proposal, listing, referral = (_text(service, d) for d in reviewed.documents)
     assert "08/09 thành viên Hội đồng có mặt" in minutes
     assert "Vắng mặt: 01/09" in minutes
     assert "01 phiếu biểu quyết bằng văn bản của thành viên vắng mặt (Nguyễn Văn Bình)" in minutes
     assert "tổng số 09 thành viên" in minutes
-    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 06 cá nhân" in minutes
-    assert "Giấy khen của Chủ tịch Hội Khuyến học tỉnh Sơn La cho 03 tập thể và 06 cá nhân" in (
+    assert "Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen cho 02 tập thể và 06 cá nhân" in minutes
+    assert "Chủ tịch Hội Khuyến học tỉnh Sơn La tặng Giấy khen cho 03 tập thể và 06 cá nhân" in (
         minutes
     )
-    assert "Bằng khen của Thủ tướng Chính phủ cho: Hội Khuyến học huyện Mai Sơn" in minutes
+    # The referral upward: a section of its own in the Biên bản, naming each nominee.
+    referred = (
+        "Hội đồng thống nhất đề nghị cấp trên trình Thủ tướng Chính phủ tặng Bằng khen cho "
+        "01 tập thể (lập danh sách riêng), gồm:\n- Hội Khuyến học huyện Mai Sơn (Huyện Mai Sơn)."
+    )
+    assert referred in minutes
     assert "chưa đạt tỷ lệ phiếu đồng ý): Lường Văn Chung, Hà Văn Sơn" in minutes
     # The Tờ trình and its list now hold exactly those the council passed for the Bằng khen.
     assert "cho 02 tập thể và 06 cá nhân" in proposal
@@ -126,6 +132,14 @@ def test_award_dossier_from_list_to_issued_decision(
     assert "Huyện Mai Sơn" not in listing.splitlines()  # the collective referred upward
     assert "Tổng số: 02 tập thể và 06 cá nhân./." in listing
     assert "Tập thể, cá nhân đề nghị tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in listing
+    # … its own sentence in the Tờ trình, and its own danh sách titled by the form it asks for.
+    assert (
+        "Đồng thời, Hội Khuyến học tỉnh Sơn La kính đề nghị Chủ tịch Ủy ban nhân dân tỉnh xem "
+        "xét, trình Thủ tướng Chính phủ tặng Bằng khen cho 01 tập thể đã có thành tích"
+    ) in proposal
+    assert "Tập thể đề nghị cấp trên xét tặng Bằng khen của Thủ tướng Chính phủ" in referral
+    assert "Tổng số: 01 tập thể./." in referral
+    assert "Hội Khuyến học huyện Thuận Châu" not in referral
 
     approved = service.advance(user("huong"), dossier_id, "approve")
     draft = _text(service, approved.documents[0]).splitlines()
@@ -145,7 +159,8 @@ def test_award_dossier_from_list_to_issued_decision(
     assert "Số: 02/QĐ-HKH" in texts["quyet_dinh_khen_thuong"]
     for cites in ("to_trinh_khen_thuong", "quyet_dinh_khen_thuong"):
         assert "Căn cứ Biên bản số 01/BB-HĐTĐKT ngày 12 tháng 11 năm 2025" in texts[cites]
-    assert "(Kèm theo Tờ trình số 01/TTr-HKH ngày " in texts["danh_sach_khen_thuong"]
+    for listed in ("danh_sach_khen_thuong", "danh_sach_de_nghi_cap_tren"):
+        assert "(Kèm theo Tờ trình số 01/TTr-HKH ngày " in texts[listed]
     assert "8.490.000" in texts["quyet_dinh_khen_thuong"]
     service.advance(user("lan"), dossier_id, "archive")
     assert service.show(dossier_id, user("lan")).dossier.state == "archived"

@@ -77,6 +77,7 @@ def test_render_may_name_several_templates(tmp_path: Path) -> None:
 AWARD_TEMPLATES = (
     "to_trinh_khen_thuong",
     "danh_sach_khen_thuong",
+    "danh_sach_de_nghi_cap_tren",
     "bien_ban_hop_hoi_dong",
     "quyet_dinh_khen_thuong",
 )

@@ -318,6 +318,16 @@ class _Reader:
                     )
                     return
                 decision = replace(decision, proposed_form=self.table.get(texts["de_nghi"]))
+            elif outcome is Outcome.PROPOSED_HIGHER:
+                # The referral is a list of its own, titled by the form it asks for.
+                self.problem(
+                    line,
+                    f"“{name}”: hãy ghi hình thức đề nghị cấp trên (“de_nghi”, vd. “Bằng khen "
+                    "của Thủ tướng Chính phủ”)",
+                    f"“{name}”: write the form proposed to the higher level (“de_nghi”, e.g. "
+                    "“Bằng khen của Thủ tướng Chính phủ”)",
+                )
+                return
         except ValidationError as exc:
             self.problem(line, exc.message.vi, exc.message.en)
             return

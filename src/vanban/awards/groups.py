@@ -79,14 +79,29 @@ class AwardGroups:
 
     @property
     def referrals(self) -> list[Decision]:
-        """Proposed up to a form neither document carries: a list of its own."""
-        higher = self.higher.key if self.higher else None
+        """Proposed up to a form neither document awards nor asks for: a list of its own."""
+        carried = {form.key for form in (self.own, self.higher) if form is not None}
         return [
             d
             for d in self.decisions or ()
             if d.outcome is Outcome.PROPOSED_HIGHER
-            and (d.proposed_form is None or d.proposed_form.key != higher)
+            and (d.proposed_form is None or d.proposed_form.key not in carried)
         ]
+
+    @property
+    def referred(self) -> list[tuple[AwardForm, list[Nominee]]]:
+        """The referrals by the form proposed, forms and nominees in the list's order."""
+        by_form: dict[str, tuple[AwardForm, list[Nominee]]] = {}
+        for decision in self.referrals:
+            nominee, form = decision.nominee, decision.proposed_form
+            if isinstance(nominee, Nominee) and form is not None:  # the vote file names it
+                by_form.setdefault(form.key, (form, []))[1].append(nominee)
+        return list(by_form.values())
+
+    @property
+    def referred_list(self) -> list[Nominee]:
+        """Everyone on the referral list (its own danh sách), grouped by form."""
+        return [nominee for _form, nominees in self.referred for nominee in nominees]
 
     @property
     def failed(self) -> list[Decision]:

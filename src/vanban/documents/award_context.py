@@ -193,14 +193,35 @@ def joined(*parts: Any) -> str:
 # ---- Tờ trình -------------------------------------------------------------------------------
 
 
+def form_after(form: str, authority: str) -> str:
+    """Return "Bằng khen" for ("Bằng khen của Thủ tướng Chính phủ", "Thủ tướng Chính phủ"):
+    the form as said after its authority ("… Thủ tướng Chính phủ tặng Bằng khen")."""
+    tail = f" của {authority}"
+    return form[: -len(tail)] if authority and form.casefold().endswith(tail.casefold()) else form
+
+
+def referral_phrase(form: str, authority: str) -> str:
+    """Return "trình Thủ tướng Chính phủ tặng Bằng khen": how a referral upward is asked for."""
+    return f"trình {authority} tặng {form_after(form, authority)}" if authority else f"tặng {form}"
+
+
 def build_to_trinh(
     spec: TemplateSpec, values: Mapping[str, Any], *, today: dt.date | None = None
 ) -> dict[str, Any]:
-    """Tờ trình đề nghị khen thưởng: the standard layout with the proposal sentence computed."""
+    """Tờ trình đề nghị khen thưởng: the standard layout with the proposal sentences computed.
+
+    One sentence asks for the Tờ trình's own form (its danh sách attached); each referral
+    the council made to another form follows in a sentence of its own, pointing to its own
+    danh sách, so the two lists are never mixed.
+    """
     problems = Problems()
     check_bases(problems, values, ("can_cu", "bien_ban"))
     collectives, individuals = values.get("so_tap_the", 0), values.get("so_ca_nhan", 0)
-    if not collectives and not individuals:
+    referrals = [
+        row for row in values.get("de_nghi_cap_tren", []) if row.get("so_tap_the") or
+        row.get("so_ca_nhan")
+    ]  # fmt: skip
+    if not collectives and not individuals and not referrals:
         problems.add(
             ("so_tap_the",),
             "tờ trình phải đề nghị khen thưởng ít nhất một tập thể hoặc cá nhân: "
@@ -209,15 +230,24 @@ def build_to_trinh(
             "fill in “so_tap_the” or “so_ca_nhan”",
         )
     problems.raise_any()
-    proposal = (
-        f"{values['de_nghi'].rstrip(' ,')} tặng {values['hinh_thuc']} cho "
-        f"{count_phrase(collectives, individuals)} {values['thanh_tich'].rstrip(' .,;')} "
-        "(có danh sách kèm theo)."
-    )
+    lead, merit = values["de_nghi"].rstrip(" ,"), values["thanh_tich"].rstrip(" .,;")
+    proposals = []
+    if collectives or individuals:
+        proposals.append(
+            f"{lead} tặng {values['hinh_thuc']} cho {count_phrase(collectives, individuals)} "
+            f"{merit} (có danh sách kèm theo)."
+        )
+    for row in referrals:
+        asked = referral_phrase(row["hinh_thuc"], row.get("tham_quyen", ""))
+        counted_here = count_phrase(row.get("so_tap_the", 0), row.get("so_ca_nhan", 0))
+        also = "Đồng thời, " if proposals else ""
+        proposals.append(
+            f"{also}{lead}, {asked} cho {counted_here} {merit} (có danh sách riêng kèm theo)."
+        )
     augmented = {
         **values,
         "can_cu": [*values.get("can_cu", []), basis(values["bien_ban"])],
-        "ket_thuc": [proposal, *values.get("ket_thuc", [])],
+        "ket_thuc": [*proposals, *values.get("ket_thuc", [])],
     }
     return build_context(spec, augmented, today=today)
 

@@ -18,6 +18,13 @@ Rules (ids are stable, for scripts):
 - ``meeting``       the Biên bản's date, presence (present/members) and the members counted.
 - ``dates``         the meeting is not after today nor after the documents that cite it.
 - ``derived-text``  free text restates a count or cites a document of this dossier by number.
+- ``referrals``     those the council proposed to a higher level's form are their own list:
+                    the Biên bản names each under a sentence with the form and the count, the
+                    Tờ trình asks for that form in a sentence of its own with the same count,
+                    the referral danh sách (danh_sach_de_nghi_cap_tren) is titled by the form,
+                    lists exactly them and totals the same count; it exists only when there
+                    are referrals, and no referred nominee is a row of the Tờ trình's danh sách
+                    or the Quyết định (nor anyone else a row of the referral list).
 - ``membership``    (note, does not refuse) a council member is also an individual nominee.
 """
 
@@ -32,10 +39,21 @@ from typing import Any
 from vanban.awards import Nominee, reward_amount
 from vanban.awards.groups import AwardGroups, count_phrase
 from vanban.awards.problems import person_key
+from vanban.documents.award_context import referral_phrase
 from vanban.errors import ValidationError
+from vanban.services.award_minutes import referral_lines
 from vanban.vietnamese import format_date_long, format_number, money_in_words
 
-__all__ = ["DossierCheckError", "Finding", "award_findings"]
+__all__ = [
+    "BIEN_BAN",
+    "DANH_SACH",
+    "QUYET_DINH",
+    "REFERRAL",
+    "TO_TRINH",
+    "DossierCheckError",
+    "Finding",
+    "award_findings",
+]
 
 TO_TRINH, DANH_SACH, BIEN_BAN, QUYET_DINH = (
     "to_trinh_khen_thuong",
@@ -43,6 +61,7 @@ TO_TRINH, DANH_SACH, BIEN_BAN, QUYET_DINH = (
     "bien_ban_hop_hoi_dong",
     "quyet_dinh_khen_thuong",
 )
+REFERRAL = "danh_sach_de_nghi_cap_tren"  # the council's referrals upward: a list of its own
 # Free text that restates what the dossier computes: a count of nominees or members, or a
 # citation of one of the dossier's own documents by number.
 _RESTATED = re.compile(
@@ -108,7 +127,14 @@ class _Checker:
                 f"{document}: {what_en} “{phrase}” is missing",
             )
 
-    def absent(self, document: str, nominees: Sequence[Nominee], why_vi: str, why_en: str) -> None:
+    def absent(
+        self,
+        document: str,
+        nominees: Sequence[Nominee],
+        why_vi: str,
+        why_en: str,
+        rule: str = "names",
+    ) -> None:
         """Report each of ``nominees`` that is a row of ``document`` (name, then its cells)."""
         text = self.texts.get(document, "")
         for nominee in nominees:
@@ -119,7 +145,7 @@ class _Checker:
             } - {""}
             if any(f"{nominee.name}\n{cell}" in text for cell in after):
                 self.add(
-                    "names",
+                    rule,
                     document,
                     f"{document}: “{nominee.name}” {why_vi} nhưng vẫn có tên",
                     f"{document}: “{nominee.name}” {why_en} but is listed",
@@ -140,6 +166,7 @@ def award_findings(
     numbers = data.get("cap_so") if isinstance(data.get("cap_so"), Mapping) else {}
     check = _Checker(data, groups, texts, numbers or {}, symbols)
     _counts_and_names(check)
+    _referrals(check)
     _amounts(check, base_salary)
     _citations(check, meeting)
     _meeting_and_dates(check, meeting, today)
@@ -173,7 +200,8 @@ def _counts_and_names(check: _Checker) -> None:
         for nominee in own:
             check.expect("names", QUYET_DINH, nominee.name, "tên", "the name")
     passed = {n.key for n in [*higher, *own]}
-    left_out = [n for n in groups.nominees if n.key not in passed]
+    referred = {n.key for n in groups.referred_list}  # the referrals rule speaks for them
+    left_out = [n for n in groups.nominees if n.key not in passed | referred]
     for document in (TO_TRINH, DANH_SACH, QUYET_DINH):
         check.absent(
             document,
@@ -184,6 +212,56 @@ def _counts_and_names(check: _Checker) -> None:
     for document, chosen in ((DANH_SACH, higher), (QUYET_DINH, own)):
         elsewhere = [n for n in groups.nominees if n not in chosen and n.key in passed]
         check.absent(document, elsewhere, "thuộc văn bản khác", "belongs to another document")
+
+
+def _referrals(check: _Checker) -> None:
+    """The referral upward agrees across the Biên bản, the Tờ trình and its own danh sách."""
+    groups = check.groups
+    referred = groups.referred_list
+    if not referred:
+        if REFERRAL in check.texts:
+            check.add(
+                "referrals",
+                REFERRAL,
+                f"{REFERRAL}: Hội đồng không đề nghị cấp trên xét tặng ai nhưng hồ sơ vẫn có "
+                "danh sách này",
+                f"{REFERRAL}: the council referred nobody upward, yet the dossier has this list",
+            )
+        return
+    if TO_TRINH in check.texts and REFERRAL not in check.texts:
+        check.add(
+            "referrals",
+            REFERRAL,
+            f"{REFERRAL}: Hội đồng đề nghị cấp trên xét tặng {count_phrase(referred)} nhưng "
+            "hồ sơ thiếu danh sách riêng của họ",
+            f"{REFERRAL}: the council referred {len(referred)} nominee(s) upward, but their "
+            "own list is missing",
+        )
+    for form, nominees in groups.referred:
+        asked = f"{referral_phrase(form.name, form.authority)} cho {count_phrase(nominees)}"
+        check.expect("referrals", TO_TRINH, asked, "lời đề nghị cấp trên", "the referral")
+        check.expect("referrals", BIEN_BAN, asked, "kết luận đề nghị cấp trên", "the referral")
+        for line in referral_lines(nominees):
+            check.expect("referrals", BIEN_BAN, line, "người được đề nghị", "the nominee")
+        for nominee in nominees:
+            check.expect("referrals", REFERRAL, nominee.name, "tên", "the name")
+    forms = ", ".join(form.name for form, _nominees in groups.referred)
+    title = f"đề nghị cấp trên xét tặng {forms}"
+    check.expect("referrals", REFERRAL, title, "tiêu đề theo hình thức", "the title")
+    total = f"Tổng số: {count_phrase(referred)}./."
+    check.expect("referrals", REFERRAL, total, "tổng số", "the total")
+    for document in (DANH_SACH, QUYET_DINH):
+        check.absent(
+            document,
+            referred,
+            "được đề nghị cấp trên, thuộc danh sách riêng",
+            "is referred upward, on a list of its own,",
+            rule="referrals",
+        )
+    others = [n for n in groups.nominees if n not in referred]
+    check.absent(
+        REFERRAL, others, "không được đề nghị cấp trên", "was not referred upward", "referrals"
+    )
 
 
 def _amounts(check: _Checker, base_salary: int) -> None:
@@ -211,7 +289,8 @@ def _citations(check: _Checker, meeting: dt.date | None) -> None:
     day = check.numbers.get(TO_TRINH, {}).get("ngay")
     if proposal and isinstance(day, str):
         cited = f"Tờ trình số {proposal} {format_date_long(dt.date.fromisoformat(day))}"
-        check.expect("citations", DANH_SACH, cited, "trích dẫn Tờ trình", "the Tờ trình cited")
+        for document in (DANH_SACH, REFERRAL):
+            check.expect("citations", document, cited, "trích dẫn Tờ trình", "the Tờ trình cited")
 
 
 def _meeting_and_dates(check: _Checker, meeting: dt.date | None, today: dt.date) -> None:

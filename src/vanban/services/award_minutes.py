@@ -14,8 +14,9 @@ from typing import Any
 from vanban.awards import CouncilVotes, Decision, Nominee
 from vanban.awards.groups import AwardGroups, count_phrase
 from vanban.awards.problems import person_key
+from vanban.documents.award_context import form_after, referral_phrase
 
-__all__ = ["minutes_data", "stored_council"]
+__all__ = ["minutes_data", "referral_lines", "stored_council"]
 
 COUNCIL_KEYS = (
     "hoi_dong",
@@ -64,6 +65,15 @@ def _people(rows: Any, names: Sequence[str], *, inside: bool) -> list[dict[str, 
     ]
 
 
+def referral_lines(nominees: Sequence[Nominee]) -> list[str]:
+    """ "- Hội Khuyến học huyện Mai Sơn (Huyện Mai Sơn);": one line per referred nominee."""
+    lines = [
+        f"- {nominee.name} ({', '.join(p for p in (nominee.position, nominee.unit) if p)});"
+        for nominee in nominees
+    ]
+    return [*lines[:-1], lines[-1][:-1] + "."] if lines else []
+
+
 def _names(decisions: Sequence[Decision]) -> str:
     return ", ".join(decision.name for decision in decisions)
 
@@ -74,24 +84,23 @@ def _conclusion(
     """The Hội đồng's conclusion, one sentence per document the outcomes lead to."""
     lines = []
     if groups.higher is not None and groups.higher_list:
+        authority = groups.higher.authority
         lines.append(
-            f"Hội đồng thống nhất đề nghị {groups.higher.authority} tặng {titles['higher']} "
-            f"cho {count_phrase(groups.higher_list)}."
+            f"Hội đồng thống nhất đề nghị {authority} tặng "
+            f"{form_after(titles['higher'], authority)} cho {count_phrase(groups.higher_list)}."
         )
     if groups.own is not None and groups.own_list:
+        authority = titles["own_authority"]
         lines.append(
-            f"Hội đồng thống nhất đề nghị {titles['own_authority']} tặng {titles['own']} cho "
-            f"{count_phrase(groups.own_list)}."
+            f"Hội đồng thống nhất đề nghị {authority} tặng {form_after(titles['own'], authority)}"
+            f" cho {count_phrase(groups.own_list)}."
         )
-    referred: dict[str, list[Decision]] = {}
-    for decision in groups.referrals:
-        form = decision.proposed_form.name if decision.proposed_form else "hình thức cao hơn"
-        referred.setdefault(form, []).append(decision)
-    for form, decisions in referred.items():
+    for form, nominees in groups.referred:  # each referral a section of its own, by name
         lines.append(
-            f"Hội đồng thống nhất đề nghị cấp có thẩm quyền xét tặng {form} cho: "
-            f"{_names(decisions)} (lập danh sách, tờ trình riêng)."
+            f"Hội đồng thống nhất đề nghị cấp trên {referral_phrase(form.name, form.authority)} "
+            f"cho {count_phrase(nominees)} (lập danh sách riêng), gồm:"
         )
+        lines += referral_lines(nominees)
     if groups.failed:
         lines.append(
             f"Không đề nghị khen thưởng (chưa đạt tỷ lệ phiếu đồng ý): {_names(groups.failed)}."

@@ -38,7 +38,15 @@ from vanban.awards.problems import person_key
 from vanban.documents import TemplateCatalogue
 from vanban.documents.symbol import number_and_symbol
 from vanban.errors import ValidationError
-from vanban.services.award_check import Finding, award_findings
+from vanban.services.award_check import (
+    BIEN_BAN,
+    DANH_SACH,
+    QUYET_DINH,
+    REFERRAL,
+    TO_TRINH,
+    Finding,
+    award_findings,
+)
 from vanban.services.award_minutes import minutes_data, stored_council
 from vanban.services.dossier_documents import NUMBERS_KEY
 from vanban.vietnamese import abbreviation_for, format_date_long
@@ -72,17 +80,12 @@ class DossierDataMapping(Protocol):
 
 LIST_KEY = "danh_sach"
 _STORED = ("ho_ten", "loai", "don_vi", "hinh_thuc")
-TO_TRINH, DANH_SACH, BIEN_BAN, QUYET_DINH = (
-    "to_trinh_khen_thuong",
-    "danh_sach_khen_thuong",
-    "bien_ban_hop_hoi_dong",
-    "quyet_dinh_khen_thuong",
-)
 # Facts the dossier holds once and every document computes: a section may not write them.
 DERIVED: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        TO_TRINH: ("so", "ngay", "nam", "so_tap_the", "so_ca_nhan", "bien_ban"),
+        TO_TRINH: ("so", "ngay", "nam", "so_tap_the", "so_ca_nhan", "de_nghi_cap_tren", "bien_ban"),
         DANH_SACH: ("so_to_trinh", "ngay_to_trinh", "hinh_thuc", "trich_yeu", "tap_the", "ca_nhan"),
+        REFERRAL: ("so_to_trinh", "ngay_to_trinh", "hinh_thuc", "trich_yeu", "tap_the", "ca_nhan"),
         BIEN_BAN: (
             "so",
             "ngay_hop",
@@ -170,9 +173,14 @@ class AwardDossierData:
     # ---- rendering -----------------------------------------------------------------------------
 
     def applies(self, template_id: str, data: Mapping[str, Any]) -> bool:
-        """A Tờ trình and its list exist only when someone goes to the higher level."""
-        if template_id in (TO_TRINH, DANH_SACH):
-            return bool(_groups(data).higher_list)
+        """A Tờ trình exists when someone goes to a higher level; each list when it has rows."""
+        groups = _groups(data)
+        if template_id == TO_TRINH:
+            return bool(groups.higher_list or groups.referred)
+        if template_id == DANH_SACH:
+            return bool(groups.higher_list)
+        if template_id == REFERRAL:
+            return bool(groups.referred)
         if template_id == BIEN_BAN:
             return "phieu" in data
         return True
@@ -182,9 +190,11 @@ class AwardDossierData:
         spec = self.catalogue.get(template_id)
         names = {field.name for field in spec.fields}
         values = {key: value for key, value in data.items() if key in names}
-        section = data.get(template_id)
-        if isinstance(section, Mapping):
-            values.update(section)
+        # The referral list is written like the Tờ trình's own list unless it has a section.
+        sections = (DANH_SACH, REFERRAL) if template_id == REFERRAL else (template_id,)
+        for section in map(data.get, sections):
+            if isinstance(section, Mapping):
+                values.update(section)
         check_forms(data)
         own = _numbers(data).get(template_id)
         if own is not None:  # the register's number and date, once issued
@@ -201,10 +211,28 @@ class AwardDossierData:
             return {
                 "so_tap_the": sum(1 for n in chosen if n.kind == "collective"),
                 "so_ca_nhan": sum(1 for n in chosen if n.kind == "individual"),
+                "de_nghi_cap_tren": [
+                    {
+                        "hinh_thuc": form.name,
+                        "tham_quyen": form.authority,
+                        "so_tap_the": sum(1 for n in referred if n.kind == "collective"),
+                        "so_ca_nhan": sum(1 for n in referred if n.kind == "individual"),
+                    }
+                    for form, referred in groups.referred
+                ],
                 "bien_ban": minutes_citation(data),
             }
         if template_id == DANH_SACH:
-            return self._attached_list(data, groups)
+            proposal = _section(data, TO_TRINH)
+            title = str(proposal.get("hinh_thuc", ""))
+            # A row prints its own title (as written) unless the council moved it to this form.
+            higher = groups.higher.key if groups.higher else ""
+            rows = [(n, "" if n.form.key == higher else title) for n in groups.higher_list]
+            return _attached_list(data, rows, f"đề nghị tặng {title}", title)
+        if template_id == REFERRAL:
+            rows = [(n, form.name) for form, referred in groups.referred for n in referred]
+            forms = ", ".join(form.name for form, _referred in groups.referred)
+            return _attached_list(data, rows, f"đề nghị cấp trên xét tặng {forms}", forms)
         if template_id == BIEN_BAN and groups.decisions is not None:
             titles = {
                 "higher": str(_section(data, TO_TRINH).get("hinh_thuc", "")),
@@ -228,23 +256,25 @@ class AwardDossierData:
             "ca_nhan": [_list_row(n) for n in nominees if n.kind == "individual"],
         }
 
-    @staticmethod
-    def _attached_list(data: Mapping[str, Any], groups: AwardGroups) -> dict[str, Any]:
-        """The danh sách attached to the Tờ trình: exactly its nominees, titled by its form."""
-        chosen = groups.higher_list
-        proposal = _section(data, TO_TRINH)
-        title = str(proposal.get("hinh_thuc", ""))
-        merit = str(proposal.get("thanh_tich", "")).strip().rstrip(" .")
-        merit = merit[3:] if merit.casefold().startswith("đã ") else merit
-        submitted = _numbers(data).get(TO_TRINH, {})
-        return {
-            "hinh_thuc": title,
-            "trich_yeu": f"{kinds_phrase(chosen)} đề nghị tặng {title} {merit}".strip(),
-            "so_to_trinh": submitted.get("so"),
-            "ngay_to_trinh": submitted.get("ngay"),
-            "tap_the": [_list_row(n) for n in chosen if n.kind == "collective"],
-            "ca_nhan": [_list_row(n) for n in chosen if n.kind == "individual"],
-        }
+
+def _attached_list(
+    data: Mapping[str, Any], rows: Sequence[tuple[Nominee, str]], asked: str, title: str
+) -> dict[str, Any]:
+    """A danh sách attached to the Tờ trình: exactly ``rows`` (nominee, form to print if not
+    the row's own), titled by what it ``asked`` for ("đề nghị tặng <title>"), citing the
+    Tờ trình's number and date."""
+    chosen = [nominee for nominee, _form in rows]
+    merit = str(_section(data, TO_TRINH).get("thanh_tich", "")).strip().rstrip(" .")
+    merit = merit[3:] if merit.casefold().startswith("đã ") else merit
+    submitted = _numbers(data).get(TO_TRINH, {})
+    return {
+        "hinh_thuc": title,
+        "trich_yeu": f"{kinds_phrase(chosen)} {asked} {merit}".strip(),
+        "so_to_trinh": submitted.get("so"),
+        "ngay_to_trinh": submitted.get("ngay"),
+        "tap_the": [_list_row(n, form) for n, form in rows if n.kind == "collective"],
+        "ca_nhan": [_list_row(n, form) for n, form in rows if n.kind == "individual"],
+    }
 
 
 def _refuse_derived(data: Mapping[str, Any], source: Path) -> None:
@@ -436,11 +466,12 @@ def _base_salary(data: Mapping[str, Any]) -> int:
     return _whole(value, "Mức lương cơ sở (luong_co_so)", "The base salary (luong_co_so)")
 
 
-def _list_row(nominee: Nominee) -> dict[str, str]:
+def _list_row(nominee: Nominee, form: str = "") -> dict[str, str]:
+    """A danh sách row; ``form`` is the form this list asks for (the row's own otherwise)."""
     row = {
         "ten": nominee.name,
         "don_vi": nominee.unit,
-        "hinh_thuc": nominee.form_name,
+        "hinh_thuc": form or nominee.form_name,
         "thanh_tich": nominee.achievement or "…",
     }
     if nominee.kind == "individual":
