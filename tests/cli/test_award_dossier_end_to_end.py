@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
 from typing import Any
@@ -258,19 +259,36 @@ def _to_approved(run: Run, ws: Path, data: Path, votes: Path) -> int:
     return dossier_id
 
 
+@dataclass(frozen=True)
+class Approved:
+    """A Lai Châu dossier approved by the CLI, its data written with last year's ``nam``."""
+
+    workspace: Path
+    dossier_id: int
+    today: dt.date
+    meeting: dt.date
+    data: Path
+    votes: Path
+
+
 @pytest.fixture
-def dates() -> tuple[dt.date, dt.date, int]:
+def approved(run_cli: Run, tmp_path: Path) -> Approved:
     today = dt.datetime.now(VIETNAM_TIME).date()
-    return today, today - dt.timedelta(days=3), today.year - 1
+    meeting = today - dt.timedelta(days=3)
+    ws = _workspace(tmp_path / "lai_chau", run_cli)
+    data, votes = _dossier_files(ws, meeting, today.year - 1)
+    return Approved(ws, _to_approved(run_cli, ws, data, votes), today, meeting, data, votes)
 
 
 def test_another_province_from_list_to_issued_decision(
-    run_cli: Run, tmp_path: Path, dates: tuple[dt.date, dt.date, int]
+    run_cli: Run, tmp_path: Path, approved: Approved
 ) -> None:
-    today, meeting, last_year = dates
-    ws = _workspace(tmp_path / "lai_chau", run_cli)
-    data, votes = _dossier_files(ws, meeting, last_year)
-    dossier_id = _to_approved(run_cli, ws, data, votes)
+    ws, dossier_id, today, meeting = (
+        approved.workspace,
+        approved.dossier_id,
+        approved.today,
+        approved.meeting,
+    )
     _ok(run_cli("--workspace", ws, "--as", "lan", "issue", dossier_id))
 
     # The dossier check is clean on the issued documents.
@@ -388,12 +406,9 @@ def test_another_province_from_list_to_issued_decision(
 
 
 def test_a_dossier_approved_with_last_years_nam_can_be_returned(
-    run_cli: Run, tmp_path: Path, dates: tuple[dt.date, dt.date, int]
+    run_cli: Run, approved: Approved
 ) -> None:
-    _today, meeting, last_year = dates
-    ws = _workspace(tmp_path / "lai_chau", run_cli)
-    data, votes = _dossier_files(ws, meeting, last_year)
-    dossier_id = _to_approved(run_cli, ws, data, votes)
+    ws, dossier_id = approved.workspace, approved.dossier_id
     returned = run_cli("--workspace", ws, "--as", "lan", "return", dossier_id, "--comment",
                        "Đề nghị bổ sung báo cáo thành tích.")  # fmt: skip
     assert returned.exit_code == 0, returned.stderr
@@ -402,7 +417,7 @@ def test_a_dossier_approved_with_last_years_nam_can_be_returned(
     )
     assert shown["dossier"]["state"] == "draft"
     # Without a reason the way back is refused in one sentence, and nothing moves.
-    again = _to_approved(run_cli, ws, data, votes)
+    again = _to_approved(run_cli, ws, approved.data, approved.votes)
     refused = run_cli("--workspace", ws, "--as", "lan", "return", again)
     assert refused.exit_code == 1
     assert refused.stderr.count("\n") <= 2
