@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 from tests.conftest import CliResult
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 from vanban.vietnamese import VIETNAM_TIME, format_date_long, format_number, money_in_words
 
 Run = Callable[..., CliResult]

@@ -19,7 +19,7 @@ import yaml
 
 from tests.conftest import SAMPLES
 from vanban.documents.award_context import attachment_line
-from vanban.documents.inspect import document_lines
+from vanban.docx.reading import document_lines
 from vanban.services.documents import DocumentService
 from vanban.services.dossiers import DossierService
 from vanban.workspace import init_workspace, load_workspace
