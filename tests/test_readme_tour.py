@@ -24,11 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SAMPLES
-from vanban.awards import read_nominees
-from vanban.services.awards import awarded_nominees
-from vanban.services.dossiers import DossierService
-from vanban.workspace import load_workspace
+from tests.conftest import REPO
 
 README = REPO / "README.md"
 # `make test` is this test suite itself; running it from inside it would only recurse.
@@ -147,13 +143,4 @@ def test_the_readme_tour_runs_as_written(tmp_path: Path, soffice: str) -> None:
             else:
                 assert not path.exists(), f"{command.line} failed but left {written}"
 
-    # The shipped list of those awarded is the one the tour's award dossier (hồ sơ 2) awards.
-    service = DossierService(load_workspace(clone / "so_lam_viec"))
-    with service.store.read() as tx:
-        awarded = awarded_nominees(tx.get_dossier(2).data)
-    shipped = read_nominees(SAMPLES / "giay_khen" / "duoc_khen.xlsx")
-    as_rows = [(n.name, n.kind, n.position, n.unit, n.form_name, n.achievement) for n in awarded]
-    assert as_rows == [
-        (n.name, n.kind, n.position, n.unit, n.form_name, n.achievement) for n in shipped
-    ], "samples/giay_khen/duoc_khen.xlsx: write it again from demo-output/du_lieu/duoc_khen.xlsx"
     assert os.listdir(clone / "so_lam_viec" / "giay_khen")
