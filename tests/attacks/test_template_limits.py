@@ -33,6 +33,11 @@ PAYLOADS = {
     "power": "{{ 9 ** 99999999 }}",
     "concat-doubling": "{% set a = co_quan * 100000 %}{% set b = a ~ a ~ a ~ a ~ a %}{{ b }}",
     "map-format": "{{ can_cu|map('format', 1, 2)|list }}",
+    "xmlattr-of-text": "{{ co_quan|xmlattr }}",
+    "format-without-values": "{{ '{0}{1}'.format() }}",
+    "float-overflow": "{{ 10.0 ** 400 }}",
+    "str-method-width": "{{ co_quan.center(1000000000) }}",
+    "power-of-a-big-number": "{{ ((10 ** 1000) ** 1000) ** 1000 }}",
 }
 
 

@@ -9,6 +9,7 @@ a template cannot make vanban run code of its choosing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from typing import Any, Protocol
 
@@ -50,4 +51,27 @@ def context_builder(spec: TemplateSpec) -> ContextBuilder:
             f"The template “{spec.id}” asks for the context builder “{spec.context}”, which "
             f"does not exist. Known builders: {known}. Fix “context” in its manifest.",
         )
-    return builder
+    return functools.partial(_matched, builder)
+
+
+def _matched(
+    builder: ContextBuilder,
+    spec: TemplateSpec,
+    values: Mapping[str, Any],
+    *,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    # A builder reads the fields of the templates it was written for; a manifest that names it
+    # but declares other fields makes it fail on a missing key or a value of another shape.
+    try:
+        return builder(spec, values, today=today)
+    except (LookupError, TypeError, AttributeError) as exc:
+        what = f"“{exc.args[0]}”" if isinstance(exc, KeyError) and exc.args else str(exc)
+        raise TemplateError(
+            f"Mẫu “{spec.id}” dùng bộ dựng ngữ cảnh “{spec.context}” (khóa “context” trong tệp "
+            f"mô tả), nhưng các trường tệp mô tả khai báo không khớp với bộ đó (thiếu hoặc sai "
+            f"kiểu: {what}). Hãy sửa “context” hoặc “fields” trong tệp mô tả của mẫu.",
+            f"The template “{spec.id}” uses the context builder “{spec.context}” (“context” in "
+            f"its manifest), but the fields its manifest declares do not match that builder "
+            f"(missing or of another kind: {what}). Fix “context” or “fields” in the manifest.",
+        ) from exc

@@ -23,10 +23,13 @@ from vanban.documents.template_limits import (
     LimitedCodeGenerator,
     RenderTimeout,
     capped_concat,
+    check_call,
+    check_format_method,
     check_length,
     checked_binop,
     cpu_deadline,
     limited_filters,
+    memory_ceiling,
     refuse_unsafe_constructs,
 )
 from vanban.vietnamese import JINJA_FILTERS
@@ -40,13 +43,17 @@ class LimitedTemplate(Template):
     """A compiled template whose render runs under the CPU deadline (template_limits)."""
 
     def render(self, *args: Any, **kwargs: Any) -> str:
-        """Render as Jinja does, refusing a render that runs past RENDER_CPU_SECONDS."""
+        """Render as Jinja does, refusing a render that runs past RENDER_CPU_SECONDS of CPU
+        time or needs more than RENDER_MEMORY_BYTES of memory."""
         seconds = template_limits.RENDER_CPU_SECONDS
         try:
-            with cpu_deadline(seconds):
+            with memory_ceiling(), cpu_deadline(seconds):
                 return super().render(*args, **kwargs)
         except RenderTimeout:
             raise SecurityError(f"rendering ran for more than {seconds:g} s of CPU time") from None
+        except MemoryError:
+            megabytes = template_limits.RENDER_MEMORY_BYTES // (1024 * 1024)
+            raise SecurityError(f"rendering needed more than {megabytes} MB of memory") from None
 
 
 class DocumentEnvironment(ImmutableSandboxedEnvironment):
@@ -70,6 +77,22 @@ class DocumentEnvironment(ImmutableSandboxedEnvironment):
         self.filters.update(filters)
         self.filters.update(limited_filters(self.filters))
         self._compiled: OrderedDict[str, Template] = OrderedDict()
+
+    def call(
+        __self,
+        __context: Context,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        """Call as the sandbox does, refusing numbers and formats that would build a huge value."""
+        check_call(__obj, args, kwargs)
+        return check_length(super().call(__context, __obj, *args, **kwargs))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """The sandbox's str.format wrapper, for a format whose widths stay small."""
+        check_format_method(value)
+        return super().wrap_str_format(value)
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """Apply an intercepted operator (* ** % +) only when its result stays small."""

@@ -103,8 +103,9 @@ class Renderer:
             JinjaTemplateError,
             XMLSyntaxError,
             ValueError,
-            KeyError,
             TypeError,  # e.g. 'A' * 4e9, or a filter given the wrong kind of value
+            AttributeError,  # e.g. a text given to xmlattr
+            LookupError,  # e.g. '{0}'.format() with nothing to format
             ArithmeticError,
             RecursionError,
             MemoryError,

@@ -3,15 +3,23 @@
 Jinja's sandbox stops a template from reaching Python's internals, not from being expensive: a
 triple loop, ``''|center(10**9)``, ``'A' * 4000000000`` or a macro calling itself ran for
 minutes or took gigabytes. vanban renders in the calling process (no worker per document:
-compiled templates and patched XML stay cached), so the limits are enforced where the work is
-done, which is an equivalent of a worker with rlimits for everything a template can express:
+compiled templates and patched XML stay cached, and a fork per render would cost more than the
+render), so the limits a worker would get from rlimits are set on the render itself:
 
+- memory: while a template renders, the process's address space may grow by at most
+  RENDER_MEMORY_BYTES (``setrlimit(RLIMIT_AS)``, lowered for the render and restored after;
+  POSIX main thread, Linux). Whatever a template finds to allocate — a str method such as
+  ``'x'.ljust(10**9)``, printing a list that holds one long text a million times — fails
+  there with MemoryError, reported as a refused template, instead of taking gigabytes;
 - time: a render runs under a CPU deadline (``setitimer(ITIMER_PROF)``, POSIX main thread;
   elsewhere, e.g. Windows, without it); a pure-Python Jinja loop is interrupted between
-  bytecodes and reported as a TemplateError;
+  bytecodes and reported as a TemplateError. A single C call cannot be interrupted, so the
+  ones that can run for minutes on a small input are refused before they start: powers of
+  big integers, ``round`` to a huge precision, repeat counts and widths passed to str methods;
 - size: every operator and filter that can make a big value from a small template is checked
-  (``*``, ``**``, ``+``, ``%``, ``~``, center, indent, wordwrap, truncate, format, replace), and
-  the rendered text itself is capped while it is produced;
+  (``*``, ``**``, ``+``, ``%``, ``~``, center, indent, wordwrap, truncate, format, replace,
+  batch, slice, round, and calls of str methods), and the rendered text itself is capped
+  while it is produced. These give the clear message; the memory ceiling is the backstop;
 - constructs: ``include``, ``import``, ``extends`` (a template is one file) and macros that call
   macros (the only way to recurse) are refused when the template is compiled.
 
@@ -22,6 +30,7 @@ reports as an unsafe template.
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import threading
@@ -33,6 +42,11 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError, TemplateSyntaxError
 
+try:
+    import resource
+except ImportError:  # Windows: no rlimits; the size checks and the deadline still apply
+    resource = None  # type: ignore[assignment]
+
 # A rendered part of a .docx (document.xml with its markup) is far below this.
 MAX_OUTPUT_CHARS = 20_000_000
 # Any single value built inside a template: a string, a list.
@@ -42,6 +56,10 @@ MAX_WIDTH = 10_000
 MAX_EXPONENT = 1_000
 # CPU seconds for one render; the shipped templates take well under one.
 RENDER_CPU_SECONDS = 10.0
+# Address space one render may add; the 40-page plan with a 1000-row table adds ~60 MB.
+RENDER_MEMORY_BYTES = 512 * 1024 * 1024
+# Bits of an integer a template may compute (a 30 000-digit number).
+MAX_INTEGER_BITS = 100_000
 
 _FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\d+|\*)?(\.(\d+|\*))?")
 _NEW_FORMAT_WIDTH = re.compile(r"\{[^{}]*:[^{}]*?(\d+)[^{}]*\}")
@@ -56,6 +74,38 @@ def check_length(value: Any) -> Any:
     if isinstance(value, str | list | tuple | bytes) and len(value) > MAX_VALUE_LENGTH:
         raise _too_big(f"a value of {len(value)} items")
     return value
+
+
+def text_weight(value: Any, budget: int = MAX_OUTPUT_CHARS) -> int:
+    """Roughly how many characters ``value`` prints as, counting at most ``budget``."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if not isinstance(value, list | tuple | dict):
+        return 1
+    total = len(value)
+    for item in value.items() if isinstance(value, dict) else value:
+        total += text_weight(item, budget - total)
+        if total > budget:
+            break
+    return total
+
+
+def check_call(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Refuse a call whose numbers or format would build a value too big to hold.
+
+    str methods run in one C call: ``'x'.ljust(10**9)`` takes a gigabyte before any check
+    after the call could see it.
+    """
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_VALUE_LENGTH:
+            raise _too_big(f"the number {value} passed to {getattr(function, '__name__', '?')}")
+
+
+def check_format_method(method: Any) -> None:
+    """Refuse ``'{:>1000000000}'.format`` (and format_map) before the sandbox wraps it."""
+    owner = getattr(method, "__self__", None)
+    if isinstance(owner, str) and getattr(method, "__name__", "") in ("format", "format_map"):
+        _check_format_string(owner)
 
 
 def _check_format_string(text: str) -> None:
@@ -73,11 +123,17 @@ def checked_binop(operator: str, left: Any, right: Any, apply: Callable[[Any, An
     if operator == "*":
         for sequence, count in ((left, right), (right, left)):
             sized = isinstance(sequence, str | list | tuple) and isinstance(count, int)
-            if sized and len(sequence) * max(count, 0) > MAX_VALUE_LENGTH:
+            # A list repeats references: printed, each one is the whole item again.
+            if sized and text_weight(sequence) * max(count, 0) > MAX_VALUE_LENGTH:
                 raise _too_big(f"repeating a value {count} times")
     elif operator == "**":
         if isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
             raise _too_big(f"the power {right}")
+        # (10**1000)**1000 has a small exponent and a million digits: Python computes it in one
+        # C call that no deadline interrupts.
+        integers = isinstance(left, int) and isinstance(right, int) and right > 0
+        if integers and max(left.bit_length(), 1) * right > MAX_INTEGER_BITS:
+            raise _too_big(f"the power {right} of a {left.bit_length()}-bit number")
     elif operator == "%" and isinstance(left, str):
         _check_format_string(left)
     return check_length(apply(left, right))
@@ -108,6 +164,15 @@ def limited_filters(filters: dict[str, Callable[..., Any]]) -> dict[str, Callabl
 
         return run
 
+    def rounded(original: Callable[..., Any]) -> Callable[..., Any]:
+        def run(value: Any, precision: Any = 0, *args: Any, **kwargs: Any) -> Any:
+            # round(5, -10**9) computes 10**(10**9) in one C call.
+            if isinstance(precision, int | float) and abs(precision) > MAX_EXPONENT:
+                raise _too_big(f"the rounding precision {precision}")
+            return original(value, precision, *args, **kwargs)
+
+        return run
+
     def replaced(original: Callable[..., Any]) -> Callable[..., Any]:
         def run(*args: Any, **kwargs: Any) -> Any:
             # (eval_ctx, s, old, new[, count]): the three strings are the text, old and new.
@@ -121,11 +186,13 @@ def limited_filters(filters: dict[str, Callable[..., Any]]) -> dict[str, Callabl
 
         return run
 
-    for name in ("center", "indent", "wordwrap", "truncate"):
+    for name in ("center", "indent", "wordwrap", "truncate", "batch", "slice"):
         if name in filters:
             wrapped[name] = sized(name, filters[name])
     if "format" in filters:
         wrapped["format"] = formatted(filters["format"])
+    if "round" in filters:
+        wrapped["round"] = rounded(filters["round"])
     if "replace" in filters:
         wrapped["replace"] = replaced(filters["replace"])
     for name, original in wrapped.items():
@@ -181,6 +248,41 @@ class LimitedCodeGenerator(CodeGenerator):
         self.write("environment.check_length(")
         super().visit_Concat(node, frame)
         self.write(")")
+
+
+def _address_space() -> int | None:
+    """The process's address space in bytes (Linux /proc), or None where it cannot be read."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            pages = int(handle.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+@contextmanager
+def memory_ceiling(extra: int | None = None) -> Iterator[None]:
+    """Let the block grow the address space by at most ``extra`` bytes (RENDER_MEMORY_BYTES).
+
+    An allocation past it fails with MemoryError. Set only on the main thread of a POSIX
+    process whose size can be read (Linux); an existing tighter limit is kept.
+    """
+    current = _address_space() if threading.current_thread() is threading.main_thread() else None
+    if resource is None or current is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    ceiling = current + (RENDER_MEMORY_BYTES if extra is None else extra)
+    if hard != resource.RLIM_INFINITY:
+        ceiling = min(ceiling, hard)
+    if soft != resource.RLIM_INFINITY and soft <= ceiling:
+        yield
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 class RenderTimeout(BaseException):
