@@ -171,6 +171,7 @@ documents = Table(
     Column("size", Integer, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Index(None, "dossier_id"),
+    Index(None, "event_id"),  # sealing reads the rows an event wrote (vanban.store.chain)
     sqlite_autoincrement=True,
 )
 
@@ -213,6 +214,7 @@ register = Table(
     UniqueConstraint("organization", "book", "year", "number"),
     # The duplicate check that treats "hkh" and "HKH" as one body reads by year and number.
     Index(None, "year", "number"),
+    Index(None, "event_id"),
     sqlite_autoincrement=True,
 )
 
@@ -236,6 +238,7 @@ attachments = Table(
     UniqueConstraint("dossier_id", "name"),
     # Finds the same file attached to another dossier.
     Index(None, "sha256"),
+    Index(None, "event_id"),
     sqlite_autoincrement=True,
 )
 
@@ -259,4 +262,5 @@ archive_records = Table(
     Column("metadata_json", Text, nullable=False),
     Column("archived_by", Text, nullable=False),
     Column("archived_at", UtcDateTime, nullable=False),
+    Index(None, "event_id"),
 )
