@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from vanban.cli import main
-from vanban.services.dossiers import PAUSE_HOOK, DossierService
+from vanban.services.dossiers import DossierService
 from vanban.workspace import init_workspace, load_workspace
 
 DATA = """\
@@ -150,7 +150,10 @@ def test_killed_in_the_middle_of_an_event_leaves_nothing(tmp_path: Path) -> None
 
     before = snapshot()
     marker = tmp_path / "paused"
-    env = {**os.environ, PAUSE_HOOK: str(marker)}
+    # The pause is installed from outside: tests/pause_in_transaction/sitecustomize.py.
+    hooks = str(Path(__file__).resolve().parent.parent / "pause_in_transaction")
+    path = os.pathsep.join(filter(None, [hooks, os.environ.get("PYTHONPATH", "")]))
+    env = {**os.environ, "PYTHONPATH": path, "VANBAN_TEST_PAUSE_MARKER": str(marker)}
     process = subprocess.Popen(
         [
             sys.executable,

@@ -9,8 +9,6 @@ dossier already moved and is refused with a plain sentence.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -44,6 +42,7 @@ from vanban.workflow import (
     Actor,
     DossierFacts,
     EventDefinition,
+    Transition,
     WorkflowDefinition,
     WorkflowEngine,
     load_workflows,
@@ -56,9 +55,6 @@ if TYPE_CHECKING:  # loaded when a dossier is first rendered: `vanban list` neve
     from vanban.services.awards import DossierDataMapping
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# Test-only: a path; when set, advance() writes it and sleeps inside the open transaction so a
-# test can kill the process there and prove nothing half-done survives.
-PAUSE_HOOK = "VANBAN_TEST_PAUSE_IN_TRANSACTION"
 Clock = Callable[[], dt.datetime]
 # Called by advance() inside its transaction once the event is stored: more records that must
 # commit (or roll back) with the state change, e.g. the archive record. May raise VanbanError.
@@ -102,6 +98,26 @@ class DossierView:
     def state_label(self) -> str:
         """The Vietnamese label of the current state."""
         return self.workflow.states[self.dossier.state].label
+
+
+@dataclass(frozen=True)
+class _Issue:
+    """What numbering gave an event: the data with its numbers, and what the register needs."""
+
+    data: dict[str, Any]
+    number: int | None = None  # the main document's number
+    issued_on: dt.date | None = None
+    numbered: list[tuple[str, int]] = field(default_factory=list)  # (template, number)
+
+
+@dataclass(frozen=True)
+class _Change:
+    """Who fired which transition, when, saying what."""
+
+    user: User
+    transition: Transition
+    comment: str
+    at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -274,7 +290,8 @@ class DossierService(DossierDocuments):
         patch_path: Path | None = None,
         in_transaction: InTransaction | None = None,
     ) -> AdvanceResult:
-        """Fire ``event_name`` on a dossier: check, render, store, all in one transaction.
+        """Fire ``event_name`` on a dossier: check, patch, number, render, record, all in one
+        transaction.
 
         ``in_transaction`` runs last inside that transaction, with the updated dossier and the
         new history entry; whatever it raises rolls the whole event back.
@@ -291,80 +308,131 @@ class DossierService(DossierDocuments):
             transition = self.engines[dossier.workflow].fire(
                 DossierFacts(dossier.state, dossier.created_by), _actor(user), event_name, comment
             )
-            event_def = transition.event
-            data = dict(dossier.data)
-            if patch is not None:
-                if not event_def.accepts_data:
-                    raise WorkflowError(
-                        f"Việc “{event_def.name}” không nhận dữ liệu sửa đổi (--data). "
-                        "Chỉ sửa được khi hồ sơ còn là dự thảo.",
-                        f"The event “{event_def.name}” takes no data patch (--data). "
-                        "Data can be changed only while the dossier is a draft.",
-                    )
-                data.update(_stored(patch.values))
-                # The patch's own lines and spellings: a mistake in it is named at its line.
-                merged = DocumentData(data, str(patch_path), patch.lines, patch.nodes)
-                self._validated(definition, merged)
+            data = self._patched(definition, transition.event, dossier.data, patch, patch_path)
             now = self.clock()
-            number, issued_on = None, None
-            numbered: list[tuple[str, int]] = []
-            if event_def.number:
-                issued_on = now.astimezone(VIETNAM_TIME).date()
-                # Each issuing body keeps its own sequence: the number belongs to the body
-                # named on the document, which may differ from the workspace's default.
-                data, numbered = self._numbered(
-                    definition,
-                    event_def,
-                    data,
-                    issued_on,
-                    lambda issuer, year: tx.allocate_number(
-                        organization=issuer, book=self.workspace.book, year=year
-                    ),
-                )
-                number = data.get("so") if isinstance(data.get("so"), int) else None
-            rendered = [
-                self._render(definition, data, template)
-                for template in event_def.render
-                if self._applies(definition, template, data)
-            ]
-            today = now.astimezone(VIETNAM_TIME).date()
-            if self._rehearses(definition, event_def):
-                trial, texts = self._rehearse_issue(definition, data, now)
-                self._refuse_findings(definition, trial, texts, today)
-            elif event_def.number and definition.name in self.mappings:
-                texts = {d.template_id: document_text(d.content) for d in rendered}
-                self._refuse_findings(definition, data, texts, today)
-            updated = tx.update_dossier(
-                dossier,
-                state=transition.to_state,
-                data=data,
-                at=now,
-                number=number if number is not None else dossier.number,
-                issued_on=issued_on or dossier.issued_on,
-            )
-            event, records = self._record(
-                tx,
-                updated,
-                definition,
-                user,
-                event_def.name,
-                transition.from_state,
-                transition.to_state,
-                comment,
-                now,
-                rendered,
-            )
-            entry = None
-            if issued_on is not None:
-                for template, allocated in numbered:
-                    values = self._template_data(definition, data, template)
-                    added = self._register_entry(template, values, updated, allocated, issued_on)
-                    tx.add_register_entry(added, event.id)
-                    if template == definition.document:
-                        entry = added
+            issue = self._number(tx, definition, transition.event, data, now)
+            rendered = self._rendered(definition, transition.event, issue.data, now)
+            change = _Change(user, transition, comment, now)
+            result = self._recorded(tx, dossier, definition, change, rendered, issue)
             if in_transaction is not None:
-                in_transaction(tx, updated, event)
-            _pause_for_tests()
+                in_transaction(tx, result.dossier, result.event)
+        return result
+
+    def _patched(
+        self,
+        definition: WorkflowDefinition,
+        event: EventDefinition,
+        data: Mapping[str, Any],
+        patch: DocumentData | None,
+        patch_path: Path | None,
+    ) -> dict[str, Any]:
+        """Patching: the dossier's data with the ``--data`` patch applied and validated."""
+        patched = dict(data)
+        if patch is None:
+            return patched
+        if not event.accepts_data:
+            raise WorkflowError(
+                f"Việc “{event.name}” không nhận dữ liệu sửa đổi (--data). "
+                "Chỉ sửa được khi hồ sơ còn là dự thảo.",
+                f"The event “{event.name}” takes no data patch (--data). "
+                "Data can be changed only while the dossier is a draft.",
+            )
+        patched.update(_stored(patch.values))
+        # The patch's own lines and spellings: a mistake in it is named at its line.
+        self._validated(
+            definition, DocumentData(patched, str(patch_path), patch.lines, patch.nodes)
+        )
+        return patched
+
+    def _number(
+        self,
+        tx: StoreTx,
+        definition: WorkflowDefinition,
+        event: EventDefinition,
+        data: dict[str, Any],
+        now: dt.datetime,
+    ) -> _Issue:
+        """Numbering: on an issuing event, each document's number from its body's sequence."""
+        if not event.number:
+            return _Issue(data)
+        issued_on = now.astimezone(VIETNAM_TIME).date()
+        # Each issuing body keeps its own sequence: the number belongs to the body named on
+        # the document, which may differ from the workspace's default.
+        numbered_data, numbered = self._numbered(
+            definition,
+            event,
+            data,
+            issued_on,
+            lambda issuer, year: tx.allocate_number(
+                organization=issuer, book=self.workspace.book, year=year
+            ),
+        )
+        number = numbered_data.get("so") if isinstance(numbered_data.get("so"), int) else None
+        return _Issue(numbered_data, number, issued_on, numbered)
+
+    def _rendered(
+        self,
+        definition: WorkflowDefinition,
+        event: EventDefinition,
+        data: dict[str, Any],
+        now: dt.datetime,
+    ) -> list[RenderedDocument]:
+        """Rendering: the event's documents, refused when an issued dossier's documents
+        disagree with each other (an award dossier's cross-document check)."""
+        rendered = [
+            self._render(definition, data, template)
+            for template in event.render
+            if self._applies(definition, template, data)
+        ]
+        today = now.astimezone(VIETNAM_TIME).date()
+        if self._rehearses(definition, event):
+            trial, texts = self._rehearse_issue(definition, data, now)
+            self._refuse_findings(definition, trial, texts, today)
+        elif event.number and definition.name in self.mappings:
+            texts = {d.template_id: document_text(d.content) for d in rendered}
+            self._refuse_findings(definition, data, texts, today)
+        return rendered
+
+    def _recorded(
+        self,
+        tx: StoreTx,
+        dossier: Dossier,
+        definition: WorkflowDefinition,
+        change: _Change,
+        rendered: Sequence[RenderedDocument],
+        issue: _Issue,
+    ) -> AdvanceResult:
+        """Recording: the new state and data, the history entry, the documents and, on issue,
+        the register entries."""
+        transition = change.transition
+        updated = tx.update_dossier(
+            dossier,
+            state=transition.to_state,
+            data=issue.data,
+            at=change.at,
+            number=issue.number if issue.number is not None else dossier.number,
+            issued_on=issue.issued_on or dossier.issued_on,
+        )
+        event, records = self._record(
+            tx,
+            updated,
+            definition,
+            change.user,
+            transition.event.name,
+            transition.from_state,
+            transition.to_state,
+            change.comment,
+            change.at,
+            rendered,
+        )
+        entry = None
+        if issue.issued_on is not None:
+            for template, allocated in issue.numbered:
+                values = self._template_data(definition, issue.data, template)
+                added = self._register_entry(template, values, updated, allocated, issue.issued_on)
+                tx.add_register_entry(added, event.id)
+                if template == definition.document:
+                    entry = added
         return AdvanceResult(updated, event, records, entry)
 
     def export(
@@ -510,15 +578,3 @@ _ISSUE_KEYS = ("so", "ngay", "nam", "cap_so")
 
 def _actor(user: User) -> Actor:
     return Actor(login=user.login, roles=user.roles)
-
-
-def _pause_for_tests() -> None:
-    marker = os.environ.get(PAUSE_HOOK)
-    if marker:
-        Path(marker).write_text("paused", encoding="utf-8")
-        time.sleep(60)
-
-
-def open_service(workspace: Workspace) -> DossierService:
-    """Return the dossier service of ``workspace`` (store opened and migrated)."""
-    return DossierService(workspace)
