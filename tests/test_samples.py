@@ -19,7 +19,7 @@ from docx.shared import Emu, Mm
 
 from tests.conftest import GOLDEN
 from vanban.docx.oxml import element_of
-from vanban.docx.reading import Block, document_lines, iter_blocks, open_docx, text_runs
+from vanban.docx.reading import Block, document_lines, iter_blocks, open_docx
 from vanban.docx.styles import Look, ParagraphLook, StyleSheet
 from vanban.services.documents import DocumentService, Sample
 
@@ -102,6 +102,11 @@ def test_text_matches_golden(rendered: tuple[Sample, bytes]) -> None:
         golden.write_text(text, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden}: run with VANBAN_UPDATE_GOLDEN=1"
     assert text == golden.read_text(encoding="utf-8")
+
+
+def text_runs(paragraph: Any) -> list[Any]:
+    """The runs of ``paragraph`` that print something."""
+    return [run for run in paragraph.runs if run.text.strip()]
 
 
 _LAST_SHEET: list[tuple[Any, StyleSheet]] = []

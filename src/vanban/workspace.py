@@ -3,7 +3,7 @@
 Commands find it as git finds a repository: ``--workspace DIR``, then ``VANBAN_HOME``, then the
 nearest ``vanban.toml`` above the current folder.
 
-Who acts is authenticated, never claimed (DESIGN.md §3): on a local SQLite workspace the
+Who acts is authenticated, never claimed: on a local SQLite workspace the
 operating-system account running vanban, mapped to a person by ``account`` in ``[[users]]``
 (default: the login itself); on PostgreSQL the database role the server authenticated. ``--as``
 and ``VANBAN_USER`` choose a person only in a workspace whose ``[workspace] training = true``
@@ -28,12 +28,6 @@ WORKSPACE_FILE = "vanban.toml"
 STATE_DIR = ".vanban"
 DATABASE_FILE = "vanban.db"
 ROLES = ("secretary", "reviewer", "approver", "clerk")
-ROLE_LABELS = {
-    "secretary": "thư ký (soạn thảo)",
-    "reviewer": "người thẩm định",
-    "approver": "lãnh đạo (phê duyệt)",
-    "clerk": "văn thư",
-}
 DEFAULT_BOOK = "van_ban_di"
 
 STARTER = """\
@@ -149,11 +143,6 @@ class Workspace:
     signing: Mapping[str, Any] = field(default_factory=dict)
     # [workspace] training: a demo or training workspace, where --as / VANBAN_USER choose who acts.
     training: bool = False
-
-    @property
-    def state_dir(self) -> Path:
-        """The ``.vanban/`` folder."""
-        return self.root / STATE_DIR
 
     def user(self, login: str) -> User:
         """Return the user ``login`` or refuse: someone not listed can do nothing."""

@@ -29,7 +29,7 @@ from vanban.services.documents import DocumentService
 
 SAMPLES = [sample.name for sample in DocumentService().samples()]
 PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"
-# Advance widths (1/1000 em) of Times New Roman, which Liberation Serif copies (tech-notes §3.2).
+# Advance widths (1/1000 em) of Times New Roman, which Liberation Serif copies (metric-compatible).
 TIMES_WIDTHS = {
     "": {"a": 444, " ": 250, "W": 944, "Đ": 722},
     "Bold": {"a": 500, " ": 250, "W": 1000, "Đ": 722},

@@ -1,7 +1,7 @@
 """Archive metadata: retention periods and the NĐ 30 PL VI fields of an archived dossier.
 
 The field names (FileCode, Title, Maintenance, TypeName, CodeNumber, …) are those of Nghị định
-30/2020 Phụ lục VI (regulations.md §1.7); what vanban adds beyond them is grouped under
+30/2020 Phụ lục VI; what vanban adds beyond them is grouped under
 ``Files`` (every archived file with its sha256) so the two are never confused.
 """
 

@@ -1,6 +1,6 @@
 """Validating the signatures embedded in a PDF with pyHanko, against the workspace's trust roots.
 
-What is checked, per signature (tech-notes §4.1 measured how pyHanko reports each case):
+What is checked, per signature (tests/archive pin how pyHanko reports each case):
 
 - *intact*: the digest over ``/ByteRange`` matches, so no signed byte changed;
 - *valid*: the CMS signature itself verifies;

@@ -38,7 +38,7 @@ from vanban.vietnamese.unbreakable import keep_together
 
 RULE_SHARE = 0.4  # as context.py: the rule under a title is 1/3 to 1/2 of its line
 DRAFT_BLANK = "     "
-# Repealed texts a căn cứ must not cite, with the text in force (regulations.md §0).
+# Repealed texts a căn cứ must not cite, with the text in force.
 REPEALED = {
     "98/2023/NĐ-CP": "Nghị định số 152/2025/NĐ-CP (bãi bỏ Nghị định số 98/2023/NĐ-CP từ 01/7/2025)",
 }

@@ -88,11 +88,6 @@ class TemplateSpec:
         """Return the field called ``name``, or None."""
         return next((spec for spec in self.fields if spec.name == name), None)
 
-    @property
-    def required_fields(self) -> tuple[FieldSpec, ...]:
-        """The fields that must be present."""
-        return tuple(spec for spec in self.fields if spec.required)
-
     def example_data(self) -> dict[str, Any]:
         """Return the manifest's example values as document data."""
         return {spec.name: spec.example for spec in self.fields if spec.example is not None}

@@ -52,11 +52,6 @@ class DocumentData:
         line = self.line_of(path)
         return f"{self.source}, dòng {line}" if line else self.source
 
-    def where_en(self, path: KeyPath) -> str:
-        """Return "file, line N" for English messages."""
-        line = self.line_of(path)
-        return f"{self.source}, line {line}" if line else self.source
-
 
 def clean_text(text: str) -> str:
     """Return ``text`` in NFC with control characters made spaces and the ends trimmed."""

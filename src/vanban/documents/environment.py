@@ -1,7 +1,7 @@
 """The one Jinja environment every template renders in: sandboxed, strict, autoescaping.
 
 docxtpl compiles the whole document XML as one Jinja template on every render, which
-dominates the cost for longer documents (tech-notes §1.2). The environment therefore keeps
+dominates the cost for longer documents (benchmarks/ measure it). The environment therefore keeps
 compiled templates by the sha256 of their source: the compiled form depends only on the
 template bytes, so the cache can never serve another template's code.
 """

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 TWIPS_PER_MM = 1440 / 25.4
-TWIPS_PER_PT = 20
 
 
 @dataclass(frozen=True)

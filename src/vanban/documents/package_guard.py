@@ -1,7 +1,7 @@
 """Checks a .docx package before python-docx, docxtpl or LibreOffice open it.
 
 python-docx reads every referenced part into memory eagerly, so a 1 MB file can hold a 1 GiB
-part (tech-notes §2.3). Everything here reads only the zip central directory and the small
+part. Everything here reads only the zip central directory and the small
 XML parts it must inspect, so a hostile file costs milliseconds, not memory.
 """
 

@@ -94,11 +94,6 @@ def document_lines(content: bytes) -> list[str]:
     return [block.text for block in iter_blocks(open_docx(content)) if block.text]
 
 
-def text_runs(paragraph: Any) -> list[Any]:
-    """Return the runs of ``paragraph`` that print something."""
-    return [run for run in paragraph.runs if run.text.strip()]
-
-
 # ---- the element walk -------------------------------------------------------------------
 
 

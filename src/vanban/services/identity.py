@@ -1,6 +1,6 @@
 """Who acts on a shared store: the role the PostgreSQL server authenticated.
 
-The command line may not reach into the store; it asks here (DESIGN.md §3).
+The command line may not reach into the store; it asks here (docs/architecture.md).
 """
 
 from __future__ import annotations

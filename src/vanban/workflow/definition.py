@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-# The four roles of DESIGN.md §3 with the Vietnamese words messages use for them;
+# The four roles of a dossier workflow with the Vietnamese words messages use for them;
 # vanban.toml gives users these and nothing else.
 ROLES: Mapping[str, str] = MappingProxyType(
     {

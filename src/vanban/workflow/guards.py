@@ -83,7 +83,7 @@ def _registry(*guards: Guard) -> Mapping[str, Guard]:
     return MappingProxyType({guard.name: guard for guard in guards})
 
 
-# Separation of duties (DESIGN.md §3) and the reviewer's comments on return (§6).
+# Separation of duties (who drafts does not approve) and the reviewer's comments on return.
 GUARDS: Mapping[str, Guard] = _registry(
     Guard("not_drafter", _not_drafter),
     Guard("has_comment", _has_comment, uses_input=True),
