@@ -53,6 +53,31 @@ ALLOWED: dict[str, set[str]] = {
     },
     "cli": {*_BASE, "documents", "workflow", "workspace", "services", "checker", "__init__"},
 }
+# part → what it may know, in one sentence (docs/architecture.md shows it beside the picture).
+KNOWS: dict[str, str] = {
+    "__init__": "the version; nothing else",
+    "__main__": "that `python -m vanban` runs the command line",
+    "errors": "the one error base class, its exit codes and its vi/en messages",
+    "models": "the records (dossier, event, document, register entry) as frozen dataclasses",
+    "resources": "where the files shipped with vanban (templates, workflows, samples) are",
+    "vietnamese": "Vietnamese text: dates, numbers and money in words, abbreviations, matching",
+    "atomic_write": "how to write a file so a failure leaves nothing half-written",
+    "spreadsheet_cells": "how a value goes into a spreadsheet cell without becoming a formula",
+    "output_folder": "how a folder of outputs is replaced all or nothing",
+    "docx": "OOXML: element names, python-docx's internals, styles, reading order, zip members",
+    "datafile": "reading YAML with line numbers, and reporting problems in vi/en",
+    "workflow": "workflow definitions and their state machine; no storage, no documents",
+    "documents": "templates, their manifests, the data they take, rendering, PDF conversion",
+    "store": "SQL: tables, migrations, transactions, gapless numbers, the sealed history",
+    "archive": "signed PDFs, archive metadata and BagIt packages",
+    "signing": "keys, signature images and PAdES signing with pyHanko",
+    "awards": "award rules: reward coefficients, nominee lists, council votes",
+    "checker": "Nghị định 30's rules and how to judge any .docx against them",
+    "importing": "turning someone else's Word file into vanban's data",
+    "workspace": "the workspace file: organisation, people, roles and where the store is",
+    "services": "the use cases: each command's whole job, in one transaction where it writes",
+    "cli": "click, the terminal and exit codes: the only part that prints or exits",
+}
 # Parts that never touch a database (SQLAlchemy stays in store/).
 NO_DATABASE = {
     *("docx", "documents", "vietnamese", "workflow", "models", "archive", "awards"),
@@ -210,12 +235,40 @@ def modules() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
 
+def _reaches(start: str) -> set[str]:
+    seen: set[str] = set()
+    todo = list(ALLOWED[start])
+    while todo:
+        part = todo.pop()
+        if part not in seen:
+            seen.add(part)
+            todo += ALLOWED.get(part, set())
+    return seen
+
+
+def arrows() -> list[tuple[str, str]]:
+    """The allowed imports without those implied by others (a → c when a → b → c)."""
+    found = []
+    for part, allowed in ALLOWED.items():
+        implied = set().union(*(_reaches(other) for other in allowed)) if allowed else set()
+        found += [(part, target) for target in sorted(allowed - implied)]
+    return sorted(found)
+
+
+def _node(part: str) -> str:
+    return part.strip("_") + ("_" if part.startswith("_") else "")
+
+
 def table_markdown() -> str:
-    """The table of ALLOWED as docs/architecture.md shows it."""
-    lines = ["| part | may import |", "|---|---|"]
-    for part in sorted(ALLOWED, key=lambda name: (len(ALLOWED[name]), name)):
+    """ALLOWED as docs/architecture.md shows it: a Mermaid picture, then a table of what
+    each part may import and know."""
+    lines = ["```mermaid", "graph TD"]
+    lines += [f"  {_node(part)}[{part}]" for part in sorted(ALLOWED)]
+    lines += [f"  {_node(part)} --> {_node(target)}" for part, target in arrows()]
+    lines += ["```", "", "| part | may import | may know |", "|---|---|---|"]
+    for part in sorted(ALLOWED, key=lambda name: (len(_reaches(name)), name), reverse=True):
         allowed = ", ".join(f"`{name}`" for name in sorted(ALLOWED[part])) or "—"
-        lines.append(f"| `{part}` | {allowed} |")
+        lines.append(f"| `{part}` | {allowed} | {KNOWS[part]} |")
     return "\n".join(lines)
 
 

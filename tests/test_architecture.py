@@ -12,6 +12,7 @@ import pytest
 
 from tests.layering import (
     ALLOWED,
+    KNOWS,
     PACKAGE,
     documented_table,
     module_name,
@@ -29,6 +30,7 @@ def test_each_module_keeps_the_layers(path: Path) -> None:
 
 def test_every_part_is_in_the_table() -> None:
     assert {part_of(module_name(path)) for path in modules()} <= set(ALLOWED)
+    assert set(KNOWS) == set(ALLOWED), "every part says in one sentence what it may know"
 
 
 def test_docs_architecture_shows_the_table() -> None:
