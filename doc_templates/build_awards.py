@@ -27,6 +27,8 @@ from doc_templates.layout import (
     QUOC_HIEU,
     THIN_BORDER,
     TIEU_NGU,
+    add_decision_opening,
+    add_flow,
     add_header,
     add_paragraph,
     add_rule,
@@ -68,8 +70,6 @@ from vanban.docx.oxml import (
 _C, _L, _R = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
 # name: (size pt, bold, italic, alignment, space before pt, space after pt, keep with next)
 AWARD_STYLES: dict[str, tuple[float, bool, bool, Any, float, float, bool]] = {
-    "VB Thẩm quyền": (14, True, False, _C, 6, 6, True),
-    "VB Quyết định": (14, True, False, _C, 6, 6, True),
     "VB Kèm theo": (14, False, True, _C, 0, 3, True),
     "VB Bảng tiêu đề": (13, True, False, _C, 3, 3, False),
     "VB Bảng": (13, False, False, _L, 2, 2, False),
@@ -178,19 +178,6 @@ def _data_cell(name: str) -> tuple[str, str]:
     return ("VB Bảng", f"{{{{ r.{name} }}}}")
 
 
-def _flow(document: Any, name: str) -> None:
-    """Loop over ``name``: paragraphs of kind de_muc (bold heading), phan or doan."""
-    add_tag(document, f"{{%p for p in {name} %}}")
-    add_tag(document, '{%p if p.kieu == "de_muc" %}')
-    add_paragraph(document, "VB Đề mục", "{{r p.noi_dung }}")
-    add_tag(document, '{%p elif p.kieu == "phan" or p.kieu == "phan_tieu_de" %}')
-    add_paragraph(document, "VB Phần", "{{r p.noi_dung }}")
-    add_tag(document, "{%p else %}")
-    add_paragraph(document, "VB Nội dung", "{{r p.noi_dung }}")
-    add_tag(document, "{%p endif %}")
-    add_tag(document, "{%p endfor %}")
-
-
 def _two_signatures(document: Any, recipients: bool) -> None:
     """Add two signature columns (ky_trai, ky_phai), then Nơi nhận under the left one.
 
@@ -217,12 +204,6 @@ def _two_signatures(document: Any, recipients: bool) -> None:
         add_paragraph(left, "VB Nơi nhận", "{{ n }}")
         add_tag(left, "{%p endfor %}")
         add_paragraph(table.cell(3, 1), "VB Nơi nhận")
-
-
-def _bases(document: Any) -> None:
-    add_tag(document, "{%p for c in can_cu %}")
-    add_paragraph(document, "VB Căn cứ", "{{ c }}")
-    add_tag(document, "{%p endfor %}")
 
 
 # ---- the templates --------------------------------------------------------------------------
@@ -289,7 +270,7 @@ def build_bao_cao_thanh_tich(collective: bool) -> bytes:
         place = add_paragraph(document, "VB Địa danh ngày", "{{ dia_danh_ngay }}")
         place.paragraph_format.left_indent = Mm(LAYOUT.header_left)
     add_title(document, "BÁO CÁO THÀNH TÍCH")
-    _flow(document, "phan_dau")
+    add_flow(document, "phan_dau")
     _honours_tables(document)
     _two_signatures(document, recipients=False)
     if not collective:  # then, centred under both, the proposing level's confirmation
@@ -310,7 +291,7 @@ def build_bien_ban() -> bytes:
     document = _document()
     add_header(document, False, place_date=False)
     add_title(document, "BIÊN BẢN")
-    _flow(document, "dien_bien")
+    add_flow(document, "dien_bien")
     add_paragraph(
         document, "VB Nội dung", "{{ bo_phieu_mo_dau }}"
     ).paragraph_format.keep_with_next = True
@@ -343,9 +324,7 @@ def build_quyet_dinh() -> bytes:
     document = _document()
     add_header(document, False)
     add_title(document, "QUYẾT ĐỊNH")
-    add_paragraph(document, "VB Thẩm quyền", "{{ tham_quyen }}")
-    _bases(document)
-    add_paragraph(document, "VB Quyết định", "QUYẾT ĐỊNH:")
+    add_decision_opening(document)
     add_tag(document, "{%p for d in dieu %}")
     add_paragraph(document, "VB Nội dung", "{{r d }}")
     add_tag(document, "{%p endfor %}")

@@ -74,10 +74,16 @@ STYLES: dict[str, tuple[float, bool, bool, Any, float, float, bool]] = {
     "VB Kính gửi": (14, False, False, _LEFT, 6, 6, False),
     "VB Căn cứ": (14, False, True, _JUSTIFY, 0, 6, True),
     "VB Nội dung": (BODY_SIZE, False, False, _JUSTIFY, 0, 6, True),
+    # Headings, one look per numbering level (documents/body.py, HEADING_KINDS).
     "VB Đề mục": (BODY_SIZE, True, False, _JUSTIFY, 0, 6, True),
+    "VB Đề mục đậm nghiêng": (BODY_SIZE, True, True, _JUSTIFY, 0, 6, True),
+    "VB Đề mục nghiêng": (BODY_SIZE, False, True, _JUSTIFY, 0, 6, True),
     # The body's last paragraph: kept on the page of the signature that follows it.
     "VB Nội dung cuối": (BODY_SIZE, False, False, _JUSTIFY, 0, 6, True),
     "VB Phần": (BODY_SIZE, True, False, _CENTER, 6, 6, False),
+    # A decision's authority line and its "QUYẾT ĐỊNH:" (Mẫu 1.2).
+    "VB Thẩm quyền": (14, True, False, _CENTER, 6, 6, False),
+    "VB Quyết định": (14, True, False, _CENTER, 6, 6, False),
     "VB Nơi nhận tiêu đề": (12, True, True, _LEFT, 0, 0, False),
     "VB Nơi nhận": (11, False, False, _LEFT, 0, 0, False),
     "VB Quyền hạn": (14, True, False, _CENTER, 0, 0, False),
@@ -85,10 +91,23 @@ STYLES: dict[str, tuple[float, bool, bool, Any, float, float, bool]] = {
     "VB Họ tên": (14, True, False, _CENTER, 0, 0, False),
     "VB Số trang": (14, False, False, _CENTER, 0, 0, False),
 }
+# Each heading kind of documents/body.py (HEADING_KINDS) → the style it prints in.
+HEADINGS = {
+    "de_muc": "VB Đề mục",
+    "de_muc_dam_nghieng": "VB Đề mục đậm nghiêng",
+    "de_muc_nghieng": "VB Đề mục nghiêng",
+}
+_KEPT_WITH_NEXT = {
+    *HEADINGS.values(),
+    *("VB Phần", "VB Tên loại", "VB Trích yếu", "VB Nội dung cuối"),
+    *("VB Thẩm quyền", "VB Quyết định"),
+}
 _SINGLE_SPACED = {
     "VB Nội dung",
     "VB Nội dung cuối",
     "VB Đề mục",
+    "VB Đề mục đậm nghiêng",
+    "VB Đề mục nghiêng",
     "VB Căn cứ",
     "VB Kính gửi",
 }
@@ -145,13 +164,7 @@ def define_styles(document: Any) -> None:
             paragraph.line_spacing = LINE_SPACING
         else:
             paragraph.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        if name in (
-            "VB Đề mục",
-            "VB Phần",
-            "VB Tên loại",
-            "VB Trích yếu",
-            "VB Nội dung cuối",
-        ):
+        if name in _KEPT_WITH_NEXT:
             paragraph.keep_with_next = True
     rule = document.styles["VB Đường kẻ"]
     rule.paragraph_format.line_spacing = Pt(2)
@@ -307,13 +320,18 @@ def add_recipients(document: Any) -> None:
     add_tag(document, "{%p endfor %}")
 
 
-def add_body(document: Any) -> None:
+def add_bases(document: Any) -> None:
     add_tag(document, "{%p for c in can_cu %}")
     add_paragraph(document, "VB Căn cứ", "{{ c }}")
     add_tag(document, "{%p endfor %}")
-    add_tag(document, "{%p for p in than %}")
-    add_tag(document, '{%p if p.kieu == "de_muc" %}')
-    add_paragraph(document, "VB Đề mục", "{{r p.noi_dung }}")
+
+
+def add_flow(document: Any, name: str) -> None:
+    """Loop over the paragraphs ``name``: each kind of documents/body.py in its style."""
+    add_tag(document, f"{{%p for p in {name} %}}")
+    for index, (kind, style) in enumerate(HEADINGS.items()):
+        add_tag(document, f'{{%p {"elif" if index else "if"} p.kieu == "{kind}" %}}')
+        add_paragraph(document, style, "{{r p.noi_dung }}")
     add_tag(document, '{%p elif p.kieu == "doan_cuoi" %}')
     add_paragraph(document, "VB Nội dung cuối", "{{r p.noi_dung }}")
     add_tag(document, '{%p elif p.kieu == "phan" or p.kieu == "phan_tieu_de" %}')
@@ -324,6 +342,18 @@ def add_body(document: Any) -> None:
     add_paragraph(document, "VB Nội dung", "{{r p.noi_dung }}")
     add_tag(document, "{%p endif %}")
     add_tag(document, "{%p endfor %}")
+
+
+def add_body(document: Any) -> None:
+    add_bases(document)
+    add_flow(document, "than")
+
+
+def add_decision_opening(document: Any) -> None:
+    """Add what opens a Quyết định's text: who decides, the căn cứ, then "QUYẾT ĐỊNH:"."""
+    add_paragraph(document, "VB Thẩm quyền", "{{ tham_quyen }}")
+    add_bases(document)
+    add_paragraph(document, "VB Quyết định", "QUYẾT ĐỊNH:")
 
 
 def add_signature(document: Any, *, layout: PageLayout = LAYOUT, recipients: bool = True) -> None:

@@ -84,3 +84,48 @@ def test_child_override_and_dash_items() -> None:
 )
 def test_body_ends_with_mark(text: str, expected: str) -> None:
     assert ensure_body_end(text) == expected
+
+
+def test_each_level_has_one_heading_look_and_text_keeps_its_number_upright() -> None:
+    tree = [
+        {
+            "tieu_de": "Nội dung",
+            "muc": [
+                {
+                    "tieu_de": "Tuyên truyền",
+                    "muc": [
+                        {
+                            "tieu_de": "Hội nghị",
+                            "muc": [{"tieu_de": "Cấp tỉnh"}, {"doan": ["Xã."]}],
+                        },
+                        {"doan": ["*Cả câu nghiêng.*"]},
+                    ],
+                },
+            ],
+        },
+    ]
+    kinds = [
+        (item.kind, item.text) for item in flatten_body([], tree, ["Hết."], ["I", "1", "1.1", "a"])
+    ]
+    assert kinds == [
+        ("de_muc", "I. NỘI DUNG"),
+        ("de_muc", "1. Tuyên truyền"),
+        ("de_muc_dam_nghieng", "1.1. Hội nghị"),
+        ("de_muc_nghieng", "a) Cấp tỉnh"),
+        ("doan", "b) Xã."),
+        ("doan", "1.2. *Cả câu nghiêng.*"),
+        ("doan", "Hết./."),
+    ]
+
+
+def test_an_article_number_is_bold_with_or_without_a_title() -> None:
+    tree: list[dict[str, Any]] = [
+        {"doan": ["Thành lập Ban Tổ chức."]},
+        {"tieu_de": "Nhiệm vụ", "doan": ["Xây dựng."]},
+    ]
+    kinds = [(item.kind, item.text) for item in flatten_body([], tree, [], ["dieu", "1"])]
+    assert kinds == [
+        ("doan", "**Điều 1.** Thành lập Ban Tổ chức."),
+        ("de_muc", "Điều 2. Nhiệm vụ"),
+        ("doan", "Xây dựng./."),
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,54 @@ def test_the_seed_samples_are_all_covered() -> None:
     seeds = {sample.seed for sample in SAMPLES if sample.seed}
     assert len(seeds) == 5
     assert Path(GOLDEN).is_dir()
+
+
+LEVELS = """\
+co_quan: HỘI KHUYẾN HỌC TỈNH SƠN LA
+ky_hieu_co_quan: HKH
+dia_danh: Sơn La
+trich_yeu: Tập huấn năm 2024
+nam: 2024
+danh_so: ["I", "1", "1.1", "a"]
+noi_dung:
+  - tieu_de: NỘI DUNG
+    muc:
+      - tieu_de: Tuyên truyền
+        muc:
+          - tieu_de: Hội nghị quán triệt
+            muc:
+              - tieu_de: Cấp **tỉnh**
+                doan: ["Tổ chức tại Hội trường tỉnh."]
+              - doan: ["*Cả đoạn in nghiêng, không phải đề mục.*"]
+          - doan: ["**Cả đoạn in đậm** và phần thường."]
+      - tieu_de: Kiểm tra
+        doan: ["Định kỳ."]
+ket_thuc: Trên đây là Kế hoạch tập huấn.
+ky: {chuc_vu: CHỦ TỊCH, ho_ten: Mai Thu Hương}
+luu: [VT]
+"""
+
+
+def test_every_heading_level_prints_in_its_own_look_and_reads_back() -> None:
+    from docx import Document
+
+    spec = SERVICE.catalogue.get("ke_hoach")
+    rendered = SERVICE.renderer.render(spec, parse_document_data(LEVELS, "cap.yaml")).content
+    numbered = [
+        (paragraph.text.split(" ", 1)[0], paragraph.style.name if paragraph.style else "")
+        for paragraph in Document(io.BytesIO(rendered)).paragraphs
+        if re.match(r"^([IV]+\.|\d+(\.\d+)*\.|[a-zđ]\)) ", paragraph.text)
+    ]
+    assert numbered == [
+        ("I.", "VB Đề mục"),
+        ("1.", "VB Đề mục"),
+        ("1.1.", "VB Đề mục đậm nghiêng"),
+        ("a)", "VB Đề mục nghiêng"),
+        ("b)", "VB Nội dung"),
+        ("1.2.", "VB Nội dung"),
+        ("2.", "VB Đề mục"),
+    ]
+    imported = import_docx(rendered, "cap.docx")
+    assert imported.unplaced == []
+    original = parse_document_data(LEVELS, "cap.yaml").values
+    assert canonical(written(imported)) == canonical(original)

@@ -16,13 +16,30 @@ from vanban.vietnamese import ordinal_word, point_letter, to_roman, upper_vi
 
 DEFAULT_NUMBERING = ("I", "1", "a")
 BODY_END = "./."
+# How the heading (an item with a ``tieu_de``) of each numbering style prints: one look per
+# level, in every template (Phụ lục I: "I. TÊN MỤC" and a titled khoản "1." bold; below
+# them, lighter by a step, so the level shows). An item without a title is body text: its
+# number prints upright with it (a khoản or điểm without a title is upright), except
+# "Điều N.", which is bold whether or not a title follows.
+HEADING_KINDS = {
+    "I": "de_muc",
+    "1": "de_muc",
+    "": "de_muc",
+    "dieu": "de_muc",
+    "1.1": "de_muc_dam_nghieng",
+    "a": "de_muc_nghieng",
+    "-": "de_muc_nghieng",
+    "+": "de_muc_nghieng",
+}
 
 
 @dataclass(frozen=True)
 class BodyParagraph:
     """One paragraph of the body: its kind (which template paragraph) and its text."""
 
-    kind: str  # "doan" body text, "de_muc" heading, "phan" / "phan_tieu_de" centred part, "bang"
+    # "doan" body text; "de_muc", "de_muc_dam_nghieng", "de_muc_nghieng" a heading (see
+    # HEADING_KINDS); "phan" / "phan_tieu_de" a centred part; "bang" a table
+    kind: str
     text: str  # may hold inline emphasis markup; empty for a table
     table: BodyTable | None = None
 
@@ -37,6 +54,8 @@ def _number(style: str, index: int, arabic_path: tuple[int, ...]) -> str:
         return ".".join(str(part) for part in (*arabic_path, index)) + "."
     if style == "a":
         return f"{point_letter(index)})"
+    if style == "dieu":
+        return f"Điều {index}."
     if style in ("-", "+"):
         return style
     return ""
@@ -74,9 +93,10 @@ def _walk(
                 out.append(BodyParagraph("phan_tieu_de", upper_vi(title)))
         elif title:
             heading = upper_vi(title) if style == "I" else title
-            out.append(BodyParagraph("de_muc", _join(number, heading)))
+            out.append(BodyParagraph(HEADING_KINDS[style], _join(number, heading)))
         elif paragraphs:
-            paragraphs[0] = _join(number, paragraphs[0])
+            shown = f"**{number}**" if style == "dieu" else number
+            paragraphs[0] = _join(shown, paragraphs[0])
         out.extend(BodyParagraph("doan", text) for text in paragraphs)
         out.extend(BodyParagraph("bang", "", table) for table in node.get("bang", []))
         children = node.get("muc", [])

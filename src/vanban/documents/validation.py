@@ -22,7 +22,7 @@ from vanban.documents.field_checks import check_positions, check_table, check_ti
 from vanban.errors import KeyPath, Problem, ProblemsError, ValidationError, echo
 from vanban.vietnamese import closest
 
-NUMBERING_STYLES = ("phan", "I", "1", "1.1", "a", "-", "+", "")
+NUMBERING_STYLES = ("phan", "dieu", "I", "1", "1.1", "a", "-", "+", "")
 SIGNATURE_PREFIXES = {
     "thay_mat": "TM.",
     "ky_thay": "KT.",

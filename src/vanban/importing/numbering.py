@@ -9,6 +9,7 @@ way the shipped samples and most offices write list items.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ _ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\s*[.)/:-]\s*(?=\S)")
 _DOTTED = re.compile(r"^(?P<n>\d{1,2}(?:\s?\.\s?\d{1,2})+)\s*[.)]?\s+(?=\S)")
 _ARABIC = re.compile(r"^(?P<n>\d{1,2})\s*[.)/]\s*(?=\S)")
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\s*[).]\s+(?=\S)")
+_ARTICLE = re.compile(r"^điều\s+(?P<n>\d{1,3})\s*[.:]\s*", re.IGNORECASE)
 _PART = re.compile(r"^phan\s+(thu\s+)?(?P<n>[a-z0-9]+)\s*[.:]?\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^(?P<n>[-–—•·▪●◦○∙*+])\s*(?=\S)")
 _PART_WORDS = {"nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi"}
@@ -42,7 +44,7 @@ _WORD_FORMATS = {
 class Marker:
     """The number (or bullet) found in front of a paragraph, and the text after it."""
 
-    style: str  # "phan", "I", "1", "1.1", "a"; "-" or "+" for a bullet
+    style: str  # "phan", "dieu", "I", "1", "1.1", "a"; "-" or "+" for a bullet
     depth: int  # for "1.1": how many numbers ("2.3" is 2, "2.3.1" is 3); else 1
     start: int  # where the text after the number starts (0 for Word's own numbers)
 
@@ -65,6 +67,9 @@ def _roman_value(text: str) -> int | None:
 
 def typed_marker(text: str) -> Marker | None:
     """Return the number typed at the start of ``text`` ("II.", "2.1.", "b)", "- ")."""
+    article = _ARTICLE.match(unicodedata.normalize("NFC", text))
+    if article is not None:  # "Điều 3." of a decision
+        return Marker("dieu", 1, article.end())
     part = _PART.match(fold(text))
     number = part.group("n") if part is not None else ""
     if part is not None and (

@@ -2,7 +2,8 @@
 
 Each paragraph's number (typed or Word's) says its level: a number style already open on the
 way down closes everything below it and starts a sibling; a new style opens a child. A
-numbered paragraph printed all in bold, and every "I."/"Phần" line, is a heading (``tieu_de``);
+numbered paragraph printed all in bold or, number included, all in italics (the looks
+vanban gives headings by level), and every "I."/"Phần" line, is a heading (``tieu_de``);
 another numbered paragraph is an item whose number prefixes its text (``doan``). Paragraphs
 without a number belong to the item above them, or to the opening before the first number.
 The last plain paragraph after the tree is the closing. The numbers themselves are dropped
@@ -132,8 +133,9 @@ def build_outline(lines: list[BodyLine]) -> Outline:
         if marker.style == "phan":
             node.title = rest.markup(bold=False) or None
             expect_part_title = not rest.text
-        elif (marker.style == "I" or rest.bold) and rest.text:
-            node.title = rest.markup(bold=False)
+        elif rest.text and (marker.style == "I" or rest.bold or _italic_heading(line)):
+            # The look of the level is the heading's own: only emphasis inside it is kept.
+            node.title = rest.markup(bold=not rest.bold, italic=not rest.italic)
         else:
             node.paragraphs.append(_paragraph(line, rest.markup()))
         (stack[-1].children if stack else roots).append(node)
@@ -155,6 +157,15 @@ def build_outline(lines: list[BodyLine]) -> Outline:
         tree = [{"doan": opening}]
         opening = []
     return Outline(opening, tree, closing, numbering, _count(roots))
+
+
+def _italic_heading(line: BodyLine) -> bool:
+    """True for a heading printed in italics ("1.1." and "a)" levels): the number too.
+
+    A numbered paragraph of body text keeps its number upright, whatever its text's look;
+    Word's own numbers are not in the text, so there the text alone decides.
+    """
+    return line.styled.italic if line.marker and line.marker.start else line.rest.italic
 
 
 def _count(nodes: list[_Node]) -> int:
