@@ -49,6 +49,7 @@ LAYOUTS = {
     "ke_hoach": Layout(("KẾ HOẠCH",)),
     "bao_cao": Layout(("BÁO CÁO",)),
     "to_trinh": Layout(("TỜ TRÌNH",)),
+    "quyet_dinh": Layout(("QUYẾT ĐỊNH",)),
     "cong_van": Layout(),
     "to_trinh_khen_thuong": Layout(("TỜ TRÌNH",)),
     "danh_sach_khen_thuong": Layout(

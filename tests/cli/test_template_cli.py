@@ -22,6 +22,7 @@ def test_list(run_cli: Run) -> None:
         "danh_sach_khen_thuong",
         "giay_khen",
         "ke_hoach",
+        "quyet_dinh",
         "quyet_dinh_khen_thuong",
         "to_trinh",
         "to_trinh_khen_thuong",
@@ -42,6 +43,7 @@ def test_list_json_gives_abbreviations(run_cli: Run) -> None:
         "danh_sach_khen_thuong": None,  # attached to a Tờ trình, cited by its number
         "giay_khen": None,
         "ke_hoach": "KH",
+        "quyet_dinh": "QĐ",
         "quyet_dinh_khen_thuong": "QĐ",
         "to_trinh": "TTr",
         "to_trinh_khen_thuong": "TTr",

@@ -28,6 +28,7 @@ _SAMPLE_FOR = {
     "bao_cao": "bao_cao_tong_ket_hkh_son_la_2023.yaml",
     "cong_van": "cong_van_hkh_son_la_2024.yaml",
     "to_trinh": "to_trinh_hkh_son_la_2024.yaml",
+    "quyet_dinh": "quyet_dinh_hkh_son_la_2024.yaml",
 }
 
 

@@ -96,6 +96,38 @@ EXPECTED_PLAN_TREE: list[dict[str, Any]] = [
         "doan": ["Phòng Giáo dục và Đào tạo chủ trì, phối hợp với các cơ quan liên quan."],
     },
 ]
+# A decision typed in Word: "Điều N." by hand, khoản under Điều 1, the effect clause alone
+# after the last Điều (as offices often type it; vanban puts it inside Điều 3).
+DECISION_BODY: Outline = [
+    ("dieu", "Thành lập Tổ kiểm tra công tác khuyến học năm 2024, gồm các ông, bà sau:", False),
+    (1, "Ông Lò Văn Thành, Phó Chủ tịch UBND huyện, Tổ trưởng;", False),
+    (1, "Bà Cầm Thị Hoa, Trưởng phòng Giáo dục và Đào tạo, Tổ phó.", False),
+    ("dieu", "Tổ kiểm tra làm việc tại các xã trong tháng 5 năm 2024.", False),
+    ("dieu", "Quyết định này có hiệu lực kể từ ngày ký.", False),
+    (
+        None,
+        "Chánh Văn phòng HĐND và UBND huyện và các ông, bà có tên tại Điều 1 chịu trách "
+        "nhiệm thi hành Quyết định này",
+        False,
+    ),
+]
+EXPECTED_DECISION_TREE: list[dict[str, Any]] = [
+    {
+        "doan": ["Thành lập Tổ kiểm tra công tác khuyến học năm 2024, gồm các ông, bà sau:"],
+        "muc": [
+            {"doan": ["Ông Lò Văn Thành, Phó Chủ tịch UBND huyện, Tổ trưởng;"]},
+            {"doan": ["Bà Cầm Thị Hoa, Trưởng phòng Giáo dục và Đào tạo, Tổ phó."]},
+        ],
+    },
+    {"doan": ["Tổ kiểm tra làm việc tại các xã trong tháng 5 năm 2024."]},
+    {
+        "doan": [
+            "Quyết định này có hiệu lực kể từ ngày ký.",
+            "Chánh Văn phòng HĐND và UBND huyện và các ông, bà có tên tại Điều 1 chịu trách "
+            "nhiệm thi hành Quyết định này.",
+        ]
+    },
+]
 FIGURES = [
     ["STT", "Xã, thị trấn", "Số hội viên", "Tỷ lệ (%)"],
     ["1", "Thị trấn Ít Ong", "1.250", "24,5"],
@@ -128,6 +160,7 @@ class Office:
     emphasis: bool = False  # a bold and an italic phrase inside a paragraph
     closing_mark: str = "./."
     authority: str = ""  # a decision's "CHỦ TỊCH …" line between its title and its bases
+    decides: bool = False  # a decision's "QUYẾT ĐỊNH:" line before its articles
     encoding: str | None = None  # "tcvn3", "vni": typed before Unicode; "mixed": some runs
 
 
@@ -241,6 +274,11 @@ def _number_with_word(paragraph: Any, num_id: str, level: int) -> None:
 
 
 def _typed_number(level: int | str, counters: list[int]) -> str:
+    if level == "dieu":  # "Điều N." counts on its own; the khoản under it start again
+        counters[0] += 1
+        del counters[1:]
+        counters += [0, 0]
+        return f"Điều {counters[0]}. "
     if isinstance(level, str):
         return f"{level} "
     counters[level] += 1
@@ -348,6 +386,8 @@ def build(office: Office) -> bytes:
         _para(document, office.authority, office, CENTER, bold=True)
     for basis in office.bases:
         _para(document, basis, office, JUSTIFY, italic=True)
+    if office.decides:
+        _para(document, "QUYẾT ĐỊNH:", office, CENTER, bold=True)
     _body(document, office)
     _signature(document, office)
     buffer = io.BytesIO()

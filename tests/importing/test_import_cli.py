@@ -13,6 +13,7 @@ import yaml
 from tests.checker.test_bad_input import CASES as BAD_PACKAGES
 from tests.conftest import CliResult
 from tests.importing.office import CORPUS, build
+from vanban.docx.reading import document_lines
 
 Run = Callable[..., CliResult]
 NOT_A_DOCUMENT = "Báo cáo tài chính quý I\nKhông có tiêu đề hay quốc hiệu."
@@ -159,26 +160,44 @@ def test_missing_source_and_folder(run_cli: Run, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_decision_imports_but_is_not_re_laid(run_cli: Run, tmp_path: Path) -> None:
-    from tests.importing.office import Office
+def test_a_decision_typed_in_word_imports_as_articles_and_is_re_laid(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    from tests.importing.office import DECISION_BODY, EXPECTED_DECISION_TREE, Office
 
     decision = Office(
         "quyet_dinh",
         type_name="QUYẾT ĐỊNH",
         number="Số: 88/QĐ-UBND",
         authority="CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN MƯỜNG LA",
+        decides=True,
+        body=DECISION_BODY,
+        margins_mm=(15, 15, 20, 10),
     )
     source = tmp_path / "quyet_dinh.docx"
     source.write_bytes(build(decision))
     data = tmp_path / "qd.yaml"
     imported = run_cli("import", source, "-o", data)
     assert imported.exit_code == 0, imported.stderr
-    text = data.read_text(encoding="utf-8")
-    assert "vanban chưa có mẫu chung “quyet_dinh”" in text
-    loaded = yaml.safe_load(text)
-    assert loaded["mo_dau"][0] == "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN MƯỜNG LA"
+    assert "vanban render quyet_dinh" in imported.stdout
+    loaded = yaml.safe_load(data.read_text(encoding="utf-8"))
+    assert loaded["tham_quyen"] == "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN MƯỜNG LA"
     assert loaded["can_cu"][0].startswith("Căn cứ Quyết định số 1315/QĐ-TTg")
-    refused = run_cli("fix", source, "-o", tmp_path / "moi.docx")
-    assert refused.exit_code == 1
-    assert "chưa có mẫu chung để soạn lại quyết định" in refused.stderr
-    assert not (tmp_path / "moi.docx").exists()
+    assert "mo_dau" not in loaded  # "QUYẾT ĐỊNH:" is the template's own line
+    assert "ket_thuc" not in loaded  # the lines after Điều 3 stay in Điều 3
+    assert loaded["danh_so"] == ["dieu", "1"]
+    assert loaded["noi_dung"] == EXPECTED_DECISION_TREE
+    target = tmp_path / "moi.docx"
+    fixed = run_cli("fix", source, "-o", target)
+    assert fixed.exit_code == 0, fixed.stderr
+    assert "còn 0 vi phạm" in fixed.stdout
+    assert "lề" in fixed.stdout.lower()  # the margins were wrong
+    lines = document_lines(target.read_bytes())
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN MƯỜNG LA" in lines
+    assert lines[lines.index("QUYẾT ĐỊNH:") + 1].startswith("Điều 1. Thành lập Tổ kiểm tra")
+    # The effect clause opens Điều 3 and the article ends the text; "Như Điều 3" heads Nơi nhận.
+    assert (
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng HĐND và UBND huyện "
+        "và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
+    ) in lines
+    assert "- Như Điều 3;" in lines

@@ -16,7 +16,9 @@ from vanban.importing import import_docx
 from vanban.importing.yaml_text import dump
 
 SAMPLES = [
-    s for s in SERVICE.samples() if s.template_id in ("ke_hoach", "bao_cao", "to_trinh", "cong_van")
+    s
+    for s in SERVICE.samples()
+    if s.template_id in ("ke_hoach", "bao_cao", "to_trinh", "cong_van", "quyet_dinh")
 ]
 
 

@@ -17,10 +17,10 @@ from typing import Any
 from docxtpl import RichText
 
 from vanban.documents.award_layout import A4_LANDSCAPE
-from vanban.documents.body import ensure_body_end
 from vanban.documents.catalogue import TemplateSpec
 from vanban.documents.context import build_context, rich, signing_note
 from vanban.documents.data_source import KeyPath
+from vanban.documents.decision_context import carried_out_by, last_article
 from vanban.documents.layout import A4_PORTRAIT, PageLayout, centred_rule, pt_to_mm
 from vanban.documents.markup import parse_emphasis, plain_text
 from vanban.documents.text_metrics import longest_line_pt
@@ -330,32 +330,6 @@ def _rewards_sentence(values: Mapping[str, Any], total: int) -> str:
     )
 
 
-def _last_article(lines: Sequence[str]) -> list[str]:
-    """Return the last Điều's paragraphs: the effect clause opens it, as Mẫu 1.2 has it.
-
-    "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng … chịu trách nhiệm
-    thi hành Quyết định này./." — never the effect clause alone after the last Điều.
-    """
-    effect = [line for line in lines if _is_effect_clause(line)]
-    others = [line for line in lines if not _is_effect_clause(line)]
-    if effect and others:
-        opening = " ".join(_sentence(line) for line in [*effect, others[0]])
-        paragraphs = [opening, *others[1:]]
-    else:
-        paragraphs = list(lines)
-    paragraphs[-1] = ensure_body_end(paragraphs[-1])
-    return paragraphs
-
-
-def _is_effect_clause(line: str) -> bool:
-    return line.strip().casefold().startswith("quyết định này có hiệu lực")
-
-
-def _sentence(line: str) -> str:
-    line = line.strip()
-    return line if line.endswith((".", "./.")) else line.rstrip(",;:") + "."
-
-
 def build_quyet_dinh(
     spec: TemplateSpec, values: Mapping[str, Any], *, today: dt.date | None = None
 ) -> dict[str, Any]:
@@ -384,13 +358,11 @@ def build_quyet_dinh(
         f"Tặng {form} cho {count_phrase(collectives, individuals)} "
         f"{values['thanh_tich'].rstrip(' .,;')} (có danh sách kèm theo)."
     )
-    execution = _last_article(values["thi_hanh"])
+    execution = last_article(values["thi_hanh"])
     articles = [_article(1, first), _article(2, _rewards_sentence(values, total))]
     articles.append(_article(3, execution[0]))
     articles += [rich(text) for text in execution[1:]]
-    distribution = [item for item in values.get("noi_nhan", [])]
-    if not distribution or not distribution[0].casefold().lstrip("- ").startswith("như điều"):
-        distribution.insert(0, "Như Điều 3")  # those who carry it out get it first (Mẫu 1.2)
+    distribution = carried_out_by(values.get("noi_nhan", []), 3)
     subject = values["trich_yeu"].strip()
     if subject.casefold().startswith("về việc "):
         subject = subject[len("về việc ") :]

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from vanban.documents import achievement_context, award_context, certificate_context
 from vanban.documents.catalogue import TemplateSpec
 from vanban.documents.context import build_context
+from vanban.documents.decision_context import build_quyet_dinh
 from vanban.documents.minutes_context import build_bien_ban
 from vanban.errors import TemplateError
 
@@ -30,6 +31,7 @@ class ContextBuilder(Protocol):
 
 CONTEXT_BUILDERS: Mapping[str, ContextBuilder] = {
     "standard": build_context,
+    "quyet_dinh": build_quyet_dinh,
     "to_trinh_khen_thuong": award_context.build_to_trinh,
     "danh_sach_khen_thuong": award_context.build_danh_sach,
     "quyet_dinh_khen_thuong": award_context.build_quyet_dinh,

@@ -20,6 +20,7 @@ from vanban.checker.inspection import Inspection
 from vanban.checker.reading import Para, Span
 from vanban.errors import Message, ValidationError
 from vanban.importing import parts
+from vanban.importing.decision import is_decides_line, read_decision
 from vanban.importing.inline import Styled, styled
 from vanban.importing.legacy_text import (
     Converted,
@@ -170,12 +171,15 @@ class _Importer:
             marker = typed_marker(text.text)
         return BodyLine(text, marker)
 
-    def body(self) -> Outline:
+    def body(self, decision: bool) -> Outline:
         start, end = self.anatomy.body_range
         skip = {*self._signature_tables(), self.anatomy.header_table}
         items: list[Para | int] = []
         cells: dict[int, list[Para]] = {}
         for para in self.paras[start:end]:
+            if decision and not items and is_decides_line(para.text):
+                self.used.add(id(para))  # "QUYẾT ĐỊNH:" is the template's own line
+                continue
             key = para.cell_key
             if key is not None and key[0] not in skip:
                 if key[0] not in cells:
@@ -403,17 +407,22 @@ def read_document(inspection: Inspection) -> ImportedDocument:
     data: dict[str, Any] = importer.header(cong_van)
     data.update(importer.title(cong_van))
     signature = importer.signature()
-    outline = importer.body()
+    decision = template_id == "quyet_dinh"
+    outline = importer.body(decision)
+    authority = importer.authority + importer.take(inspection.anatomy.get("tham_quyen"))
+    if decision and authority:
+        data["tham_quyen"] = _plain(authority)
     if importer.bases:
         data["can_cu"] = importer.bases
-    authority = importer.authority + importer.take(inspection.anatomy.get("tham_quyen"))
-    opening = [Noted(_plain(authority), AUTHORITY_NOTE)] if authority else []
+    opening = [Noted(_plain(authority), AUTHORITY_NOTE)] if authority and not decision else []
     opening += outline.opening
     if opening:
         data["mo_dau"] = opening
     data["danh_so"] = outline.numbering
     data["noi_dung"] = outline.tree
     closing = list(outline.closing)
+    if decision:  # what follows the last Điều belongs to it
+        closing = read_decision(data, closing, signature)
     unplaced = importer.unplaced()
     closing += [Noted(text, UNPLACED_NOTE) for text in unplaced]
     if closing:
