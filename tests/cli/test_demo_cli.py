@@ -20,7 +20,7 @@ def test_demo_runs_the_seed_dossiers_to_issued(run_cli: Run, tmp_path: Path) -> 
     result = run_cli("--json", "demo", folder)
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert len(report["samples"]) == 17  # 8 documents and the 9 of an award dossier
+    assert len(report["samples"]) == 18  # 9 documents and the 9 of an award dossier
     assert [d["state"] for d in report["dossiers"]] == ["issued"] * 6
     assert report["dossiers"][-1]["workflow"] == "khen_thuong"
     issued = {Path(path).name for path in report["issued_files"]}

@@ -18,7 +18,11 @@ from vanban.docx.reading import document_lines, normalise, open_docx
 from vanban.errors import TemplateError
 
 FOLDER = SAMPLES / "khen_thuong_mau"
-AWARD_TEMPLATES = [spec.id for spec in TemplateCatalogue().list() if spec.context != "standard"]
+# The award dossier's templates: each has a builder of its own (the general Quyết định's
+# builder is not an award one).
+AWARD_TEMPLATES = [
+    spec.id for spec in TemplateCatalogue().list() if spec.context not in ("standard", "quyet_dinh")
+]
 
 
 def _render(template: str, sample: str) -> bytes:

@@ -201,3 +201,4 @@ def test_a_decision_typed_in_word_imports_as_articles_and_is_re_laid(
         "và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
     ) in lines
     assert "- Như Điều 3;" in lines
+    assert "- Như trên;" not in lines  # the office's "Như trên" meant those of Điều 3

@@ -3,8 +3,9 @@
 Who decides (the capitals line under the subject) becomes ``tham_quyen`` (document.py);
 the "QUYẾT ĐỊNH:" line is the template's own; the articles "Điều 1." … are the body tree
 (``danh_so`` starts with ``dieu``), and what follows the last one stays in it, where vanban
-prints the effect clause; "Như Điều N" naming that last article is dropped from Nơi nhận,
-since vanban adds it. Anything else stays as the import found it.
+prints the effect clause; "Như Điều N" naming that last article (or "Như trên" standing for
+it) is dropped from Nơi nhận, since vanban prints "Như Điều N". Anything else stays as the
+import found it.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ def read_decision(data: dict[str, Any], closing: list[Any], signature: dict[str,
     if paragraphs and isinstance(paragraphs[-1], str) and paragraphs[-1].endswith(BODY_END):
         paragraphs[-1] = paragraphs[-1][: -len(BODY_END)] + "."  # vanban prints "./." itself
     recipients = signature.get("noi_nhan") or []
-    if recipients and fold(recipients[0]) == f"nhu dieu {len(tree)}":
-        del recipients[0]  # vanban prints "Như Điều N" for the last article itself
+    # vanban prints "Như Điều N" for those the last article names; "Như trên" meant them too.
+    if recipients and fold(recipients[0]) in ("nhu tren", f"nhu dieu {len(tree)}"):
+        del recipients[0]
         if not recipients:
             del signature["noi_nhan"]
     return []
