@@ -295,6 +295,8 @@ def test_another_province_from_list_to_issued_decision(
     as_clerk = ("--json", "--workspace", ws, "--as", "lan")
     checked = json.loads(_ok(run_cli(*as_clerk, "check", "--dossier", dossier_id)).stdout)
     assert checked["findings"] == []
+    after = run_cli("--workspace", ws, "--as", "lan", "check", "--dossier", dossier_id, "--json")
+    assert json.loads(_ok(after).stdout) == checked  # --json after the command too
 
     # Every outgoing document has its number in the register, issued today.
     register = json.loads(_ok(run_cli(*as_clerk, "register", "list")).stdout)

@@ -141,6 +141,12 @@ def _list_rules(output: Output, rules: tuple[Rule, ...]) -> None:
     metavar="ID",
     help="Đối chiếu các văn bản của hồ sơ ID với nhau và với dữ liệu hồ sơ (khen thưởng).",
 )
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="In kết quả dạng JSON, như “vanban --json check …” (cho script).",
+)
 @click.pass_context
 def check(
     context: click.Context,
@@ -149,6 +155,7 @@ def check(
     ignore: str | None,
     list_rules: bool,
     dossier_id: int | None,
+    as_json: bool,
 ) -> int:
     """Kiểm tra thể thức các tệp .docx FILES theo Phụ lục I Nghị định 30/2020/NĐ-CP.
 
@@ -157,6 +164,7 @@ def check(
     phạm, 1 khi có.
     """
     output = get_output(context)
+    output.as_json = output.as_json or as_json  # "check --dossier ID --json" reads naturally
     if dossier_id is not None:
         return _check_dossier(context, output, dossier_id)
     rules = choose(document_rules(), split_ids(select), split_ids(ignore))
