@@ -5,7 +5,7 @@ A body item may carry ``bang`` (one table or a list of them). The data names the
 everything a reader expects of an office table is decided here, not typed by the secretary:
 the STT numbers, Vietnamese thousands in number columns, the totals row, the column widths
 (measured with the Times metrics when not given) and whether the table needs a landscape page.
-The OOXML is written by body_table_xml.py from the ``BodyTable`` this module returns.
+The OOXML is written by vanban.docx.body_table from the ``BodyTable`` this module returns.
 """
 
 from __future__ import annotations
@@ -249,10 +249,19 @@ def _column_needs(
     words = [word for word in column.name.split() if word]
     least = max((_mm(word, size_pt, bold=True) for word in words), default=0.0)
     natural = least
+    # A text column's words repeat from row to row ("Trung tâm", "Huyện"): each is measured once.
+    word_widths: dict[str, float] = {}
     for text in cells:
-        unbroken = [text] if column.kind != "chu" else text.split()
-        least = max(least, *(_mm(word, size_pt) for word in unbroken or [""]))
-        natural = max(natural, _mm(text, size_pt))
+        width = _mm(text, size_pt)
+        natural = max(natural, width)
+        if column.kind != "chu":
+            least = max(least, width)
+            continue
+        for word in text.split():
+            word_width = word_widths.get(word)
+            if word_width is None:
+                word_width = word_widths[word] = _mm(word, size_pt)
+            least = max(least, word_width)
     if numbered:
         least = max(least, _mm("(00)", size_pt))
     margins = 2 * CELL_MARGIN_MM

@@ -18,13 +18,13 @@ from typing import Any
 from docxtpl import RichText
 
 from vanban.documents.body import BodyParagraph, flatten_body
-from vanban.documents.body_table_xml import table_markup
 from vanban.documents.catalogue import TemplateSpec
-from vanban.documents.layout import A4_PORTRAIT, PageLayout, centred_rule, pt_to_mm
+from vanban.documents.layout import A4_LANDSCAPE, A4_PORTRAIT, PageLayout, centred_rule, pt_to_mm
 from vanban.documents.markup import parse_emphasis, plain_text
 from vanban.documents.symbol import number_and_symbol
 from vanban.documents.text_metrics import longest_line_pt
 from vanban.documents.validation import SIGNATURE_PREFIXES
+from vanban.docx.body_table import table_markup
 from vanban.vietnamese import format_place_date, upper_vi
 from vanban.vietnamese.unbreakable import keep_name_together, keep_together
 
@@ -148,8 +148,8 @@ def body_items(items: Sequence[BodyParagraph]) -> list[dict[str, Any]]:
         wide = item.table.landscape
         markup = table_markup(
             item.table,
-            opens_landscape=wide and not _landscape(items, index - 1),
-            closes_landscape=wide and not _landscape(items, index + 1),
+            opens_landscape=A4_PORTRAIT if wide and not _landscape(items, index - 1) else None,
+            closes_landscape=A4_LANDSCAPE if wide and not _landscape(items, index + 1) else None,
         )
         result.append({"kieu": "bang", "noi_dung": markup})
     return result

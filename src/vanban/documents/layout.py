@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-TWIPS_PER_MM = 1440 / 25.4
+from vanban.docx.units import TWIPS_PER_MM, mm_to_twips
+
+__all__ = ["TWIPS_PER_MM", "mm_to_twips"]
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,6 @@ A4_PORTRAIT = PageLayout()
 # table). The margins keep their portrait values (left 30 mm for binding); the header and
 # signature columns widen with the text line.
 A4_LANDSCAPE = PageLayout(width=297.0, height=210.0, header_left=100.0, signature_left=132.0)
-
-
-def mm_to_twips(value: float) -> int:
-    """Convert millimetres to twentieths of a point."""
-    return round(value * TWIPS_PER_MM)
 
 
 def pt_to_mm(value: float) -> float:

@@ -10,7 +10,8 @@ the knowledge of element names, parts and zip members, so that ``documents``, ``
 - ``sections``: page setup per section, and sections settled after a landscape table;
 - ``docxtpl_steps``: docxtpl's XML patching, called without a template;
 - ``package``, ``template``, ``render``: the reproducible writer and the fast render pipeline
-  (a template prepared once, only its Jinja parts rendered, the zip written once).
+  (a template prepared once, only its Jinja parts rendered, the zip written once);
+- ``body_table``: the XML of body tables, written as text and printed as one fragment.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from vanban.docx.package import (
     without_thumbnail,
     write_package,
 )
-from vanban.docx.render import BodyStep, BrokenXmlError, DocxRenderer
+from vanban.docx.render import BodyStep, BrokenXmlError, DocxRenderer, Fragment
 
 __all__ = [
     "BodyStep",
     "BrokenXmlError",
     "DocxRenderer",
+    "Fragment",
     "Member",
     "read_members",
     "reproducible",

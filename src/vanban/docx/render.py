@@ -21,6 +21,7 @@ from typing import Any
 
 from jinja2 import Environment
 from lxml import etree
+from markupsafe import Markup
 
 from vanban.docx.docxtpl_steps import fix_tables, patch, resolve_listing
 from vanban.docx.package import replace_members
@@ -41,6 +42,10 @@ _LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\n\t\a\f]")
 _PARAGRAPH_START = re.compile(r"<w:p(?: [^>]*)?>")
 _ESCAPED_DELIMITERS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 _CACHE_SIZE = 32
+# A fragment stands in the rendered XML as a processing instruction (well-formed anywhere)
+# naming its place in the render's list of fragments.
+_FRAGMENT_MARK = "<?vanban-fragment "
+_FRAGMENT = re.compile(r"<\?vanban-fragment (\d+)\?>")
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
@@ -54,6 +59,42 @@ class BodyStep:
 
     marker: str
     apply: Callable[[Any], None]
+
+
+class Fragment(Markup):
+    """OOXML that vanban built itself, escaped by construction, which a template prints whole.
+
+    A 1000-row table is most of its document: the renderer prints a short placeholder in its
+    stead, runs the checks (line-break rewriting, well-formedness) on the template's own
+    output, and puts the fragment in afterwards, instead of scanning its megabytes each time.
+    A fragment holds no tab, line break, page break or control character (the builder
+    rewrites or refuses them), so the checks would find nothing in it.
+    """
+
+    __slots__ = ()
+
+
+def _with_placeholders(value: Any, fragments: list[str]) -> Any:
+    """Return ``value`` with each Fragment inside replaced by its placeholder (copies only the
+    containers that hold one)."""
+    if isinstance(value, Fragment):
+        fragments.append(str(value))
+        return Markup(f"{_FRAGMENT_MARK}{len(fragments) - 1}?>")
+    if isinstance(value, dict):
+        items = {key: _with_placeholders(item, fragments) for key, item in value.items()}
+        return items if any(items[key] is not value[key] for key in value) else value
+    if isinstance(value, list | tuple):
+        replaced = [_with_placeholders(item, fragments) for item in value]
+        if all(new is old for new, old in zip(replaced, value, strict=True)):
+            return value
+        return replaced if isinstance(value, list) else tuple(replaced)
+    return value
+
+
+def _put_fragments(xml: str, fragments: list[str]) -> str:
+    if not fragments or _FRAGMENT_MARK not in xml:
+        return xml
+    return _FRAGMENT.sub(lambda match: fragments[int(match.group(1))], xml)
 
 
 class DocxRenderer:
@@ -80,10 +121,11 @@ class DocxRenderer:
     def render(self, template: bytes, context: Mapping[str, Any]) -> bytes:
         """Render ``template`` with ``context`` into the bytes of a reproducible .docx."""
         prepared = self.prepared(template)
-        values = dict(context)
-        changed = {DOCUMENT: _render_body(prepared.body, values, self.body_steps)}
+        fragments: list[str] = []
+        values = {key: _with_placeholders(value, fragments) for key, value in context.items()}
+        changed = {DOCUMENT: _render_body(prepared.body, values, self.body_steps, fragments)}
         for part in prepared.parts:
-            changed[part.name] = _render_part(part, values)
+            changed[part.name] = _render_part(part, values, fragments)
         if prepared.core_properties is not None:
             changed[CORE_PROPERTIES] = _render_properties(prepared.core_properties, values)
         return replace_members(prepared.members, changed)
@@ -164,25 +206,40 @@ def _resolve_listing(xml: str) -> str:
     return "".join(out)
 
 
-def _render_body(body: BodyTemplate, context: dict[str, Any], steps: tuple[BodyStep, ...]) -> bytes:
+def _render_body(
+    body: BodyTemplate,
+    context: dict[str, Any],
+    steps: tuple[BodyStep, ...],
+    fragments: list[str],
+) -> bytes:
     xml = _render_jinja(body.compiled, context)
-    needed = [step for step in steps if step.marker in xml]
+    plain = _plain_body_tag(body, xml)
+    _check_well_formed((body.prefix + plain + body.suffix).encode("utf-8"))
+    needed = [
+        step
+        for step in steps
+        if step.marker in xml or any(step.marker in fragment for fragment in fragments)
+    ]
     if body.needs_tree or needed:
-        tree = fix_tables(xml)
+        tree = fix_tables(_put_fragments(xml, fragments))
         for number, drawing in enumerate(tree.iter(f"{{{_WP}}}docPr"), start=1001):
             drawing.set("id", str(number))
         for step in needed:
             step.apply(tree)
-        xml = etree.tostring(tree, encoding="unicode")
+        plain = _plain_body_tag(body, etree.tostring(tree, encoding="unicode"))
+    else:
+        plain = _put_fragments(plain, fragments)
+    return b"".join(part.encode("utf-8") for part in (body.prefix, plain, body.suffix))
+
+
+def _plain_body_tag(body: BodyTemplate, xml: str) -> str:
     if xml.startswith(body.start_tag):  # the document element declares the namespaces
-        xml = "<w:body>" + xml[len(body.start_tag) :]
-    document = (body.prefix + xml + body.suffix).encode("utf-8")
-    _check_well_formed(document)
-    return document
+        return "<w:body>" + xml[len(body.start_tag) :]
+    return xml
 
 
-def _render_part(part: PartTemplate, context: dict[str, Any]) -> bytes:
-    content = _render_jinja(part.compiled, context).encode("utf-8")
+def _render_part(part: PartTemplate, context: dict[str, Any], fragments: list[str]) -> bytes:
+    content = _put_fragments(_render_jinja(part.compiled, context), fragments).encode("utf-8")
     if not part.reparse:
         return content
     try:

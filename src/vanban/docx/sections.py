@@ -2,7 +2,7 @@
 
 ``page_setups`` reads what a checker needs of every section (size, margins, orientation,
 "different first page", the header and footer parts). ``settle_sections`` fixes up a rendered
-document: a landscape table is its own section: body_table_xml.py ends the section before it and the
+document: a landscape table is its own section: body_table.py ends the section before it and the
 landscape one after it, marking both sectPr it writes with TABLE_SECTION. Those sections belong
 to the template's section that follows them (the one the table's text sits in). Word gives a
 section with no header reference its previous section's headers and the first section none at
