@@ -16,23 +16,37 @@ the knowledge of element names, parts and zip members, so that ``documents``, ``
 
 from __future__ import annotations
 
-from vanban.docx.package import (
-    Member,
-    read_members,
-    reproducible,
-    without_thumbnail,
-    write_package,
-)
-from vanban.docx.render import BodyStep, BrokenXmlError, DocxRenderer, Fragment
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "BodyStep",
-    "BrokenXmlError",
-    "DocxRenderer",
-    "Fragment",
-    "Member",
-    "read_members",
-    "reproducible",
-    "without_thumbnail",
-    "write_package",
-]
+if TYPE_CHECKING:
+    from vanban.docx.package import Member as Member
+    from vanban.docx.package import read_members as read_members
+    from vanban.docx.package import reproducible as reproducible
+    from vanban.docx.package import without_thumbnail as without_thumbnail
+    from vanban.docx.package import write_package as write_package
+    from vanban.docx.render import BodyStep as BodyStep
+    from vanban.docx.render import BrokenXmlError as BrokenXmlError
+    from vanban.docx.render import DocxRenderer as DocxRenderer
+    from vanban.docx.render import Fragment as Fragment
+
+# Loaded on first use: the page geometry (units) is read by commands that render nothing, and
+# the renderer brings docxtpl and lxml with it.
+_MODULE_OF = {
+    "BodyStep": "vanban.docx.render",
+    "BrokenXmlError": "vanban.docx.render",
+    "DocxRenderer": "vanban.docx.render",
+    "Fragment": "vanban.docx.render",
+    "Member": "vanban.docx.package",
+    "read_members": "vanban.docx.package",
+    "reproducible": "vanban.docx.package",
+    "without_thumbnail": "vanban.docx.package",
+    "write_package": "vanban.docx.package",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vanban.docx' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
