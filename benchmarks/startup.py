@@ -46,7 +46,7 @@ def make_workspace(folder: Path, count: int) -> None:
     with open(os.devnull, "w") as quiet:
         stdout, sys.stdout = sys.stdout, quiet
         try:
-            assert vanban_main(["init", str(folder)]) == 0
+            assert vanban_main(["init", "--training", str(folder)]) == 0
             assert vanban_main(["--workspace", str(folder), "new", "ke_hoach", str(data)]) == 0
         finally:
             sys.stdout = stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,3 +49,20 @@ def soffice() -> str:
             pytest.fail("LibreOffice (soffice) must be installed in CI: see .ci/run")
         pytest.skip("LibreOffice (soffice) is not installed; the page-image tests need it")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pdf_server_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The warm PDF servers of this test run live in its own folder and stop when it ends."""
+    from vanban.documents.warm_pdf import FOLDER_ENV, stop_servers
+
+    folder = tmp_path_factory.mktemp("pdf-server")
+    folder.chmod(0o700)
+    previous = os.environ.get(FOLDER_ENV)
+    os.environ[FOLDER_ENV] = str(folder)
+    yield folder
+    stop_servers(folder)
+    if previous is None:
+        os.environ.pop(FOLDER_ENV, None)
+    else:
+        os.environ[FOLDER_ENV] = previous

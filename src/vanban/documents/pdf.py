@@ -2,10 +2,8 @@
 
 One ``soffice --convert-to`` call converts a whole batch: LibreOffice starts once (≈1 s) and
 then needs ≈0.1 s per one-page document, where one call per document pays the start every
-time (benchmarks/pdf.py measures both in one run). unoserver keeps LibreOffice warm *between*
-calls as well, but it needs the system Python's ``uno`` module (Debian's python3-uno, absent
-here) and a server to supervise and restart; batch mode needs neither, and a batch command
-gets the warm speed from it anyway.
+time (benchmarks/pdf.py measures both in one run). This cold converter is the fallback:
+warm_pdf.py keeps a LibreOffice up *between* commands and converts through it when it can.
 
 Each converter owns a private LibreOffice profile (``-env:UserInstallation``), so it never
 touches the user's own LibreOffice and two converters never hand work to each other's
@@ -194,9 +192,7 @@ class LibreOfficeConverter:
         """The private LibreOffice profile folder, made on first use, deleted by ``close``."""
         if self._profile is None:
             root = Path(tempfile.mkdtemp(prefix="vanban-soffice-"))
-            user = root / "user"
-            user.mkdir()
-            (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
+            write_profile_settings(root)
             self._profile = root
             self._cleanup = weakref.finalize(self, _remove_tree, str(root))
         return self._profile
@@ -260,6 +256,13 @@ class LibreOfficeConverter:
                 "Open that .docx in LibreOffice to check it.",
             )
         return content
+
+
+def write_profile_settings(profile: Path) -> None:
+    """Make ``profile`` a LibreOffice profile with macros and link updates off."""
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
 
 
 def _remove_tree(path: str) -> None:

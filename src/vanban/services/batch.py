@@ -25,8 +25,9 @@ from vanban.documents import (
     TemplateCatalogue,
     load_document_data,
 )
-from vanban.documents.pdf import LibreOfficeConverter, PdfConverter
+from vanban.documents.pdf import PdfConverter
 from vanban.documents.pdf_merge import convert_and_merge
+from vanban.documents.warm_pdf import pdf_converter
 from vanban.errors import OutputError, ValidationError, VanbanError
 from vanban.output_folder import StagedFolder
 from vanban.vietnamese import VIETNAM_TIME, slugify
@@ -246,7 +247,7 @@ class BatchService:
         merged_pdf = None
         if merge is not None:
             bundle = convert_and_merge(
-                self.converter or LibreOfficeConverter(),
+                self.converter or pdf_converter(),
                 documents,
                 title=f"{template_id}: {list_path.name}",
             )

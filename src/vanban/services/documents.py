@@ -16,7 +16,8 @@ from vanban.documents import (
     write_atomically,
 )
 from vanban.documents.fit import refusal, render_advice, resemblance
-from vanban.documents.pdf import LibreOfficeConverter, PdfConverter, convert_one
+from vanban.documents.pdf import PdfConverter, convert_one
+from vanban.documents.warm_pdf import pdf_converter
 from vanban.errors import OutputError, ValidationError
 from vanban.resources import shipped_dir
 
@@ -110,7 +111,7 @@ class DocumentService:
         if pdf_path is None:
             write_atomically(document.content, output_path)
         else:
-            self.converter = self.converter or LibreOfficeConverter()
+            self.converter = self.converter or pdf_converter()
             content = convert_one(self.converter, output_path.name, document.content)
             write_atomically(document.content, output_path)
             try:

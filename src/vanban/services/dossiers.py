@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 from vanban.atomic_write import write_atomically
 from vanban.documents.catalogue import TemplateCatalogue
 from vanban.documents.data_source import DocumentData, load_document_data
-from vanban.documents.pdf import PDF_MEDIA_TYPE, LibreOfficeConverter, PdfConverter
+from vanban.documents.pdf import PDF_MEDIA_TYPE, PdfConverter
 from vanban.documents.symbol import number_and_symbol
+from vanban.documents.warm_pdf import pdf_converter
 from vanban.errors import (
     IntegrityError,
     NotPermittedError,
@@ -473,7 +474,7 @@ class DossierService(DossierDocuments):
             from vanban.documents.pdf_merge import convert_and_merge  # pypdf, only for --pdf
 
             bundle = convert_and_merge(
-                converter or LibreOfficeConverter(),
+                converter or pdf_converter(),
                 sources,
                 title=f"Hồ sơ số {dossier.id}: {dossier.title}",
             )

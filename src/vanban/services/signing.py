@@ -22,8 +22,9 @@ from pypdf import PdfReader
 
 from vanban.archive.pdf import PdfFile, check_pdf, read_pdf
 from vanban.archive.signatures import SignatureCheck, validate_signatures
-from vanban.documents.pdf import PDF_MEDIA_TYPE, LibreOfficeConverter, PdfConverter, convert_one
+from vanban.documents.pdf import PDF_MEDIA_TYPE, PdfConverter, convert_one
 from vanban.documents.symbol import number_and_symbol
+from vanban.documents.warm_pdf import pdf_converter
 from vanban.errors import IntegrityError, NotPermittedError, ValidationError, WorkflowError
 from vanban.models import DocumentRecord, DocumentRef, Dossier
 from vanban.services.archive import (
@@ -124,7 +125,7 @@ class SigningService:
         # before the document is converted.
         with open_signer(mine.key, secret) as signer:
             check_certificate(signer, mine.identity, now)
-            converter = self.converter or LibreOfficeConverter()
+            converter = self.converter or pdf_converter()
             # Rendered as it will be issued (this year, blanks for number and date): the draft
             # stored at submit may print the year its data named.
             docx = self.dossiers.unnumbered(dossier).content
