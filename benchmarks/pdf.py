@@ -51,6 +51,10 @@ def _cold_one(item: tuple[str, bytes]) -> float:
         return _seconds(lambda: once.convert([item]))
 
 
+def _warm_one(warm: WarmConverter, item: tuple[str, bytes]) -> float:
+    return _seconds(lambda: warm.convert([item]))
+
+
 def main(count: int = 20) -> None:
     """Print seconds per document for each way, and the warm/cold ratios."""
     items = _documents(count)
@@ -61,7 +65,7 @@ def main(count: int = 20) -> None:
             start = _seconds(lambda: warm.convert(items[:1]))  # starts the server
             singles = min(count, 8)
             cold_each = sum(_cold_one(item) for item in items[:singles]) / singles
-            warm_each = sum(_seconds(lambda i=item: warm.convert([i])) for item in items) / count
+            warm_each = sum(_warm_one(warm, item) for item in items) / count
             with LibreOfficeConverter() as batch:
                 cold_batch = _seconds(lambda: batch.convert(items)) / count
             warm_batch = _seconds(lambda: warm.convert(items)) / count
