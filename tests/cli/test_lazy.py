@@ -12,14 +12,14 @@ from pathlib import Path
 import click
 import pytest
 
-from tests.conftest import CliResult
+from tests.conftest import SAMPLES, CliResult
 from vanban.cli import COMMANDS, cli
 from vanban.cli.lazy import LazyCommand, LazyGroup, load
 
 HEAVY = ("sqlalchemy", "alembic", "pyhanko", "openpyxl", "docxtpl", "docx", "lxml", "pypdf")
 
 
-def _imported_by(*args: str, cwd: Path | None = None) -> set[str]:
+def _imported_by(*args: str, cwd: Path | None = None, watched: tuple[str, ...] = HEAVY) -> set[str]:
     """Run ``vanban ARGS`` in a fresh interpreter; return the heavy packages it imported."""
     program = (
         "import sys, json, contextlib, io\n"
@@ -36,7 +36,7 @@ def _imported_by(*args: str, cwd: Path | None = None) -> set[str]:
         cwd=cwd,
         env={**os.environ, "VANBAN_USER": "minh"},
     )
-    return set(json.loads(result.stdout.splitlines()[-1])) & set(HEAVY)
+    return set(json.loads(result.stdout.splitlines()[-1])) & set(watched)
 
 
 def test_help_imports_no_heavy_library() -> None:
@@ -45,6 +45,28 @@ def test_help_imports_no_heavy_library() -> None:
 
 def test_template_list_reads_the_catalogue_without_docx_libraries() -> None:
     assert _imported_by("template", "list") == set()
+
+
+def test_list_and_show_load_the_store_but_no_renderer_yaml_or_state_machine(
+    run_cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    folder = tmp_path / "ws"
+    data = tmp_path / "ke_hoach.yaml"
+    lines = (SAMPLES / "ke_hoach_hkh_son_la_2024.yaml").read_text(encoding="utf-8").splitlines()
+    data.write_text(
+        "\n".join(line for line in lines if not line.startswith(("so:", "ngay:"))),
+        encoding="utf-8",
+    )
+    assert run_cli("init", "--training", folder).exit_code == 0
+    assert run_cli("--workspace", folder, "--as", "minh", "new", "ke_hoach", data).exit_code == 0
+    watched = (*HEAVY, "yaml", "transitions", "jinja2")
+    # The first call reads the workflow file into the workspace's cache, the next ones not.
+    assert _imported_by("--workspace", str(folder), "list", watched=watched) <= {
+        "sqlalchemy",
+        "yaml",
+    }
+    for args in (["list"], ["show", "1"]):
+        assert _imported_by("--workspace", str(folder), *args, watched=watched) == {"sqlalchemy"}
 
 
 def test_the_probe_sees_a_heavy_import() -> None:

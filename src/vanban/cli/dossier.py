@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from vanban.cli.output import Output
 from vanban.cli.session import get_session
 from vanban.models import DossierSummary
-from vanban.services.dossiers import AdvanceResult
 from vanban.vietnamese import VIETNAM_TIME
+
+if TYPE_CHECKING:  # list and show never load the services that change dossiers
+    from vanban.services.dossiers import AdvanceResult
 
 TIME_FORMAT = "%d/%m/%Y %H:%M"
 
@@ -90,18 +92,16 @@ def new(context: click.Context, workflow_name: str, data: Path, title: str | Non
 def list_dossiers(context: click.Context, state: str | None, workflow_name: str | None) -> None:
     """Liệt kê hồ sơ."""
     session = get_session(context)
-    session.user()
-    service = session.service()
-    dossiers = service.dossiers(state=state, workflow=workflow_name)
+    reader = session.reader()
+    dossiers = reader.dossiers(state=state, workflow=workflow_name)
     output = session.output
     if output.as_json:
         output.emit({"ok": True, "dossiers": [_dossier_json(d) for d in dossiers]})
     elif dossiers:  # one write: ten thousand lines echoed one by one take longer than the query
-        english = output.lang == "en"
+        labels = {} if output.lang == "en" else reader.state_labels(dossiers)
 
         def state_of(dossier: DossierSummary) -> str:
-            label = service.workflow(dossier.workflow).states[dossier.state].label
-            return dossier.state if english else label
+            return labels.get((dossier.workflow, dossier.state), dossier.state)
 
         output.line(
             "\n".join(
@@ -118,7 +118,7 @@ def list_dossiers(context: click.Context, state: str | None, workflow_name: str 
 def show(context: click.Context, dossier_id: int) -> None:
     """Hiện một hồ sơ: trạng thái, văn bản, ý kiến trả lại và việc có thể làm."""
     session = get_session(context)
-    view = session.service().show(dossier_id, session.user())
+    view = session.reader().show(dossier_id, session.user())
     dossier, output = view.dossier, session.output
     output.say(
         f"Hồ sơ số {dossier.id} — {view.workflow.label}: {dossier.title}",

@@ -12,6 +12,7 @@ from vanban.cli.output import Output
 if TYPE_CHECKING:  # imported when a command first needs it: `vanban --help` stays fast
     from pathlib import Path
 
+    from vanban.services.dossier_reader import DossierReader
     from vanban.services.dossiers import DossierService
     from vanban.workspace import User, Workspace
 
@@ -25,6 +26,7 @@ class Session:
     as_login: str | None = None
     _workspace: Workspace | None = None
     _service: DossierService | None = None
+    _reader: DossierReader | None = None
 
     def workspace(self) -> Workspace:
         """Find and load the workspace (--workspace, VANBAN_HOME, nearest vanban.toml)."""
@@ -64,10 +66,24 @@ class Session:
             self._service = DossierService(self.workspace())
         return self._service
 
+    def reader(self) -> DossierReader:
+        """Return the reading service (list, show): the store and the cached workflows only.
+
+        Like ``service``, only once the acting user is known.
+        """
+        if self._reader is None:
+            self.user()
+            from vanban.services.dossier_reader import DossierReader
+
+            store = self._service.store if self._service is not None else None
+            self._reader = DossierReader(self.workspace(), store=store)
+        return self._reader
+
     def close(self) -> None:
         """Close the store's pooled connections (a PostgreSQL server counts them)."""
-        if self._service is not None:
-            self._service.store.dispose()
+        for holder in (self._service, self._reader):
+            if holder is not None:
+                holder.store.dispose()
 
 
 def get_session(context: click.Context) -> Session:

@@ -19,7 +19,6 @@ from vanban.atomic_write import write_atomically
 from vanban.documents.catalogue import TemplateCatalogue
 from vanban.documents.data_source import DocumentData, load_document_data
 from vanban.documents.pdf import PDF_MEDIA_TYPE, PdfConverter
-from vanban.documents.symbol import number_and_symbol
 from vanban.documents.warm_pdf import pdf_converter
 from vanban.errors import (
     IntegrityError,
@@ -37,6 +36,7 @@ from vanban.models import (
 from vanban.output_folder import is_plain_name
 from vanban.resources import shipped_dir
 from vanban.services.dossier_documents import DossierDocuments, document_text
+from vanban.services.dossier_reader import DossierReader, DossierView
 from vanban.store import Store, StoreTx, open_store
 from vanban.vietnamese import VIETNAM_TIME
 from vanban.workflow import (
@@ -81,24 +81,6 @@ def _stored(values: Mapping[str, Any]) -> dict[str, Any]:
     """Dossier data as stored: JSON-ready."""
     stored: dict[str, Any] = _json_ready(dict(values))
     return stored
-
-
-@dataclass(frozen=True)
-class DossierView:
-    """A dossier as ``vanban show`` presents it."""
-
-    dossier: Dossier
-    workflow: WorkflowDefinition
-    documents: list[DocumentRecord]
-    available: list[EventDefinition]
-    last_return: Event | None
-
-    number_and_symbol: str = ""  # "03/KH-HKH" once issued
-
-    @property
-    def state_label(self) -> str:
-        """The Vietnamese label of the current state."""
-        return self.workflow.states[self.dossier.state].label
 
 
 @dataclass(frozen=True)
@@ -202,35 +184,20 @@ class DossierService(DossierDocuments):
             f"There is no workflow “{name}”. Available: {known}.",
         )
 
+    def _reader(self) -> DossierReader:
+        return DossierReader(
+            self.workspace, store=self.store, definitions=self.workflows, catalogue=self.catalogue
+        )
+
     def dossiers(
         self, *, state: str | None = None, workflow: str | None = None
     ) -> list[DossierSummary]:
         """Return the dossiers, optionally of one state and workflow."""
-        with self.store.read() as tx:
-            return tx.list_dossiers(state=state, workflow=workflow)
+        return self._reader().dossiers(state=state, workflow=workflow)
 
     def show(self, dossier_id: int, user: User) -> DossierView:
         """Return one dossier with its documents and what ``user`` can do with it now."""
-        with self.store.read() as tx:
-            dossier = tx.get_dossier(dossier_id)
-            documents = tx.current_documents(dossier_id)
-            history = tx.history(dossier_id)
-        returns = [event for event in history if event.event == "return"]
-        definition = self.workflow(dossier.workflow)
-        symbol = ""
-        if dossier.number is not None:
-            values = {**self._defaults(dossier.data), **dossier.data}
-            symbol = number_and_symbol(self.catalogue.get(definition.document), values)
-        return DossierView(
-            dossier=dossier,
-            workflow=self.workflow(dossier.workflow),
-            documents=documents,
-            available=self.engines[dossier.workflow].available_events(
-                DossierFacts(dossier.state, dossier.created_by), _actor(user)
-            ),
-            last_return=returns[-1] if returns and dossier.state == "draft" else None,
-            number_and_symbol=symbol,
-        )
+        return self._reader().show(dossier_id, user)
 
     def history(self, dossier_id: int) -> list[Event]:
         """Return the audit trail of a dossier, oldest first."""

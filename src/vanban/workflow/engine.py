@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import cast
-
-from transitions import EventData, Machine
+from functools import cached_property
+from typing import TYPE_CHECKING, cast
 
 from vanban.errors import NotFoundError, NotPermittedError, WorkflowError
 from vanban.vietnamese import closest
 from vanban.workflow.definition import ROLES, EventDefinition, WorkflowDefinition
 from vanban.workflow.guards import GUARDS, Actor, DossierFacts, Guard, GuardInput, Refusal
+
+if TYPE_CHECKING:  # transitions is imported when an event is first fired: show needs none
+    from transitions import EventData, Machine
 
 __all__ = ["Actor", "DossierFacts", "Transition", "WorkflowEngine"]
 
@@ -84,7 +86,13 @@ class WorkflowEngine:
             )
         self.definition = definition
         self._guards = guards
-        self._machine = Machine(
+
+    @cached_property
+    def _machine(self) -> Machine:
+        from transitions import Machine
+
+        definition, guards = self.definition, self._guards
+        return Machine(
             model=None,
             states=list(definition.states),
             initial=definition.initial,
@@ -112,7 +120,7 @@ class WorkflowEngine:
         """
         if facts.state not in self.definition.states:
             return []
-        allowed = set(self._machine.get_triggers(facts.state))
+        allowed = {event.name for event in self.definition.events_from(facts.state)}
         given = GuardInput(facts=facts, actor=actor)
         return [
             event
