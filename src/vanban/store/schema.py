@@ -38,6 +38,12 @@ NAMING_CONVENTION = {
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def utc_from_text(value: str) -> dt.datetime:
+    """The aware UTC datetime of stored ISO text (stored in UTC already: no conversion then)."""
+    parsed = dt.datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo is dt.UTC else parsed.astimezone(dt.UTC)
+
+
 class UtcDateTime(TypeDecorator[dt.datetime]):
     """An aware datetime stored as ISO-8601 text in UTC, e.g. ``2024-01-29T03:04:05.000000+00:00``.
 
@@ -57,9 +63,7 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
         return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
-        if value is None:
-            return None
-        return dt.datetime.fromisoformat(str(value)).astimezone(dt.UTC)
+        return None if value is None else utc_from_text(str(value))
 
 
 class IsoDate(TypeDecorator[dt.date]):
