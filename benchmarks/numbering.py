@@ -123,7 +123,7 @@ def main(each: int = 50) -> None:
 
         workspace = folder / "ws"
         workspace.mkdir()
-        init_workspace(workspace)
+        init_workspace(workspace, training=True)  # the workers act with --as
         service = DossierService(load_workspace(workspace))
         data = workspace / "cong_van.yaml"
         data.write_text(DATA, encoding="utf-8")

@@ -57,3 +57,14 @@ def test_a_cache_that_cannot_be_written_costs_only_the_parse(tmp_path: Path) -> 
     finally:
         locked.chmod(0o700)
     assert found["ke_hoach"] == load_workflow(path)
+
+
+def test_a_process_reads_a_file_again_when_its_text_changes(tmp_path: Path) -> None:
+    # load_workflow keeps what it read by path and text: the same path with new text is new.
+    path = tmp_path / "ke_hoach.yaml"
+    text = (shipped_dir("workflows") / "ke_hoach.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    first = load_workflow(path)
+    assert load_workflow(path) is first
+    path.write_text(text.replace(f"label: {first.label}\n", "label: Đã sửa\n", 1), "utf-8")
+    assert load_workflow(path).label == "Đã sửa"

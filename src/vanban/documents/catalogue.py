@@ -157,10 +157,27 @@ def _parse_columns(path: Path, name: str, kind: str, raw: Any) -> tuple[ColumnSp
     return tuple(columns)
 
 
+# Manifests already read by this process, by path and text: a process that serves many
+# commands (a test run, a benchmark's warm workers) parses each manifest once.
+_READ: dict[tuple[str, str], TemplateSpec] = {}
+
+
 def load_manifest(path: Path) -> TemplateSpec:
     """Load one manifest file; its .docx is the file it names, beside it."""
     try:
-        document = read_yaml(read_text_bounded(path, MAX_MANIFEST_BYTES), str(path))
+        text = read_text_bounded(path, MAX_MANIFEST_BYTES)
+    except ValidationError as exc:
+        raise _manifest_error(path, "không đọc được YAML", "it is not readable YAML") from exc
+    key = (str(path), text)
+    spec = _READ.get(key)
+    if spec is None:
+        spec = _READ[key] = _parse_manifest(path, text)
+    return spec
+
+
+def _parse_manifest(path: Path, text: str) -> TemplateSpec:
+    try:
+        document = read_yaml(text, str(path))
     except ValidationError as exc:
         raise _manifest_error(path, "không đọc được YAML", "it is not readable YAML") from exc
     if document.problems:

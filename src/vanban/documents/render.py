@@ -10,6 +10,7 @@ always gives the same file and the same sha256.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -95,6 +96,13 @@ class Renderer:
         self._template_bytes[path] = (mtime, data)
         return data
 
+    def prepare(self, spec: TemplateSpec) -> None:
+        """Prepare ``spec``'s template now (parse and compile it), so a render later is quick."""
+        try:
+            self._docx.prepared(self._load_template(spec))
+        except (JinjaTemplateError, XMLSyntaxError, ValueError, KeyError) as exc:
+            raise _template_failure(spec, exc) from exc
+
     def render_context(self, spec: TemplateSpec, context: Mapping[str, Any]) -> RenderedDocument:
         """Render ``spec``'s template with an already built context."""
         try:
@@ -128,3 +136,9 @@ class Renderer:
         except DataProblem as problem:  # found while building: say where, like validation does
             raise problem.located(data) from None
         return self.render_context(spec, context)
+
+
+@functools.cache
+def shared_renderer() -> Renderer:
+    """The process's one default renderer: each template is prepared once for every service."""
+    return Renderer()

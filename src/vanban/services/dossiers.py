@@ -143,9 +143,9 @@ class DossierService(DossierDocuments):
         """The renderer (docxtpl and lxml are imported only when a document is rendered)."""
         if self._renderer is not None:
             return self._renderer
-        from vanban.documents.render import Renderer
+        from vanban.documents.render import shared_renderer
 
-        return Renderer()
+        return shared_renderer()
 
     @cached_property
     def workflows(self) -> dict[str, WorkflowDefinition]:
@@ -266,6 +266,7 @@ class DossierService(DossierDocuments):
         """
         patch = load_document_data(patch_path) if patch_path else None
         comment = comment.strip()
+        self._prepare_outside_the_lock(dossier_id, event_name)
         with self.store.transaction() as tx:
             dossier = tx.get_dossier(dossier_id)
             tx.require_untampered(dossier_id)  # an archived dossier set back to draft stays shut
@@ -402,6 +403,21 @@ class DossierService(DossierDocuments):
                 if template == definition.document:
                     entry = added
         return AdvanceResult(updated, event, records, entry)
+
+    def _prepare_outside_the_lock(self, dossier_id: int, event_name: str) -> None:
+        """Read the workflows and prepare the event's templates before the write transaction.
+
+        On SQLite that transaction holds the database's one write lock: every other command
+        that changes something waits for it. What does not depend on the number (parsing the
+        workflow and template files, compiling the templates) is done here; inside, only the
+        checks, the number, the fast render and the records remain.
+        """
+        with self.store.read() as tx:
+            workflow = tx.get_dossier(dossier_id).workflow
+        event = self.workflow(workflow).events.get(event_name)
+        self.engines  # noqa: B018 (built now, not under the lock)
+        for template in event.render if event is not None else ():
+            self.renderer.prepare(self.catalogue.get(template))
 
     def export(
         self,

@@ -19,7 +19,7 @@ def open_store(url: str) -> Store:
 
     Safe when many processes open the same new store at once; cheap when it is up to date.
     """
-    engine = create_store_engine(url)
+    engine = _ENGINES.pop(url, None) or create_store_engine(url)
     try:
         migrate(engine)
     except SQLAlchemyError as exc:
@@ -28,7 +28,15 @@ def open_store(url: str) -> Store:
     except BaseException:
         engine.dispose()
         raise
+    _ENGINES[url] = engine
     return Store(url, engine)
+
+
+# One engine per store in a process: SQLAlchemy caches compiled statements per engine, so a
+# process that serves many commands (a warm worker, a test run) compiles each statement once
+# instead of once per command, inside the write lock. Disposing a Store closes the engine's
+# pooled connections; the engine itself reconnects on the next use.
+_ENGINES: dict[str, Engine] = {}
 
 
 class Store:

@@ -15,6 +15,9 @@ from vanban.workflow.validate import check_workflow
 
 # A workflow is a page of YAML; anything this large is the wrong file.
 MAX_FILE_BYTES = 1024 * 1024
+# Workflows already read and found sound by this process, by path, text, templates and guard
+# registry: a process that serves many commands checks each file once.
+_READ: dict[tuple[str, str, tuple[str, ...] | None, int], WorkflowDefinition] = {}
 
 
 def _read(
@@ -26,6 +29,31 @@ def _read(
     source = str(path)
     try:
         text = read_text_bounded(path, MAX_FILE_BYTES, ("tệp quy trình", "workflow file"))
+    except MissingFileError:
+        raise
+    except ValidationError as exc:
+        problems.append(Problem(None, exc.text("vi").rstrip("."), exc.text("en").rstrip(".")))
+        return None
+    known = None if known_templates is None else tuple(sorted(known_templates))
+    key = (source, text, known, id(guards))
+    found = _READ.get(key)
+    if found is None:
+        before = len(problems)
+        found = _parse(path, text, problems, known_templates, guards)
+        if found is not None and len(problems) == before:
+            _READ[key] = found
+    return found
+
+
+def _parse(
+    path: Path,
+    text: str,
+    problems: list[Problem],
+    known_templates: Collection[str] | None,
+    guards: Mapping[str, Guard],
+) -> WorkflowDefinition | None:
+    source = str(path)
+    try:
         document = read_yaml(text, source)
     except MissingFileError:
         raise
