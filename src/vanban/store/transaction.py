@@ -142,7 +142,7 @@ class StoreTx(ArchiveRecords):
         if workflow is not None:
             query = query.where(dossiers.c.workflow == workflow)
         # SUMMARY_COLUMNS lists DossierSummary's fields in order (tests/store checks it).
-        return [_summary(list(row)) for row in self.connection.execute(query)]
+        return [_summary(list(row)) for row in self.connection.execute(query).all()]
 
     def update_dossier(
         self,
