@@ -18,7 +18,7 @@ from typing import Any
 from vanban.documents.data_source import KeyPath
 from vanban.documents.field_checks import Checker
 from vanban.documents.layout import A4_LANDSCAPE, A4_PORTRAIT
-from vanban.documents.text_metrics import text_width_pt
+from vanban.documents.text_metrics import text_units, text_width_pt
 from vanban.vietnamese import format_number
 
 TABLE_KEYS = ("tieu_de", "don_vi_tinh", "cot", "dong", "tong", "danh_so_cot", "ngang", "co_chu")
@@ -79,10 +79,12 @@ def _number(value: Any) -> decimal.Decimal | None:
     return decimal.Decimal(str(value))
 
 
-def _printed(value: Any, column: Column) -> str:
-    number = _number(value)
+def _printed(value: Any, number: decimal.Decimal | None, column: Column) -> str:
+    """The cell as printed: a number column's figures in Vietnamese, anything else as text."""
     if number is not None and column.kind == "so":
         return format_number(number, column.decimals)
+    if isinstance(value, str):
+        return value
     return "" if value is None else str(value)
 
 
@@ -212,13 +214,16 @@ def _check_rows(
                 printed.append(str(serial))
                 continue
             cell = next(cells)
+            if isinstance(cell, str):  # most cells: nothing to add up or format
+                printed.append(cell)
+                continue
             if isinstance(cell, dict | list):
                 checker.add(row_path, "mỗi ô là chữ hoặc số", "every cell is text or a number")
                 cell = ""
             number = _number(cell)
             if column.summed and number is not None:
                 sums[position].append(number)
-            printed.append(_printed(cell, column))
+            printed.append(_printed(cell, number, column))
         rows.append(tuple(printed))
     return rows, group_rows, sums
 
@@ -242,26 +247,36 @@ def _mm(text: str, size_pt: float, bold: bool = False) -> float:
     return text_width_pt(text, size_pt, bold=bold) * 25.4 / 72
 
 
+def _units_mm(units: int, size_pt: float) -> float:
+    return units * size_pt / 1000 * 25.4 / 72  # the arithmetic of _mm, so widths are unchanged
+
+
 def _column_needs(
     column: Column, cells: Sequence[str], size_pt: float, numbered: bool
 ) -> tuple[float, float]:
     """Return (least, natural) width in mm: the longest word, the longest cell unwrapped."""
     words = [word for word in column.name.split() if word]
     least = max((_mm(word, size_pt, bold=True) for word in words), default=0.0)
-    natural = least
-    # A text column's words repeat from row to row ("Trung tâm", "Huyện"): each is measured once.
-    word_widths: dict[str, float] = {}
+    # The widest cell and the widest word in 1/1000 em: a text column's words repeat from row
+    # to row ("Trung tâm", "Huyện"), so each is measured once.
+    widest = widest_word = 0
+    measured: dict[str, int] = {}
     for text in cells:
-        width = _mm(text, size_pt)
-        natural = max(natural, width)
+        width = measured.get(text)
+        if width is None:
+            width = measured[text] = text_units(text)
+        if width > widest:
+            widest = width
         if column.kind != "chu":
-            least = max(least, width)
             continue
         for word in text.split():
-            word_width = word_widths.get(word)
+            word_width = measured.get(word)
             if word_width is None:
-                word_width = word_widths[word] = _mm(word, size_pt)
-            least = max(least, word_width)
+                word_width = measured[word] = text_units(word)
+            if word_width > widest_word:
+                widest_word = word_width
+    natural = max(least, _units_mm(widest, size_pt))
+    least = max(least, _units_mm(widest if column.kind != "chu" else widest_word, size_pt))
     if numbered:
         least = max(least, _mm("(00)", size_pt))
     margins = 2 * CELL_MARGIN_MM

@@ -69,10 +69,15 @@ _REGULAR_ADVANCES = _Advances(_REGULAR)
 _BOLD_ADVANCES = _Advances(_BOLD)
 
 
+def text_units(text: str, *, bold: bool = False) -> int:
+    """Return the width of one line of ``text`` in 1/1000 em."""
+    advances = _BOLD_ADVANCES if bold else _REGULAR_ADVANCES
+    return sum(map(advances.__getitem__, text))
+
+
 def text_width_pt(text: str, size_pt: float, *, bold: bool = False) -> float:
     """Return the width in points of one line of ``text`` at ``size_pt``."""
-    advances = _BOLD_ADVANCES if bold else _REGULAR_ADVANCES
-    return sum(map(advances.__getitem__, text)) * size_pt / 1000
+    return text_units(text, bold=bold) * size_pt / 1000
 
 
 def longest_line_pt(text: str, size_pt: float, *, bold: bool, available_pt: float) -> float:

@@ -77,12 +77,19 @@ class Fragment(Markup):
 def _with_placeholders(value: Any, fragments: list[str]) -> Any:
     """Return ``value`` with each Fragment inside replaced by its placeholder (copies only the
     containers that hold one)."""
-    if isinstance(value, Fragment):
-        fragments.append(str(value))
-        return Markup(f"{_FRAGMENT_MARK}{len(fragments) - 1}?>")
+    if isinstance(value, str):
+        if isinstance(value, Fragment):
+            fragments.append(str(value))
+            return Markup(f"{_FRAGMENT_MARK}{len(fragments) - 1}?>")
+        return value
     if isinstance(value, dict):
-        items = {key: _with_placeholders(item, fragments) for key, item in value.items()}
-        return items if any(items[key] is not value[key] for key in value) else value
+        copied: dict[Any, Any] | None = None
+        for key, item in value.items():
+            new = _with_placeholders(item, fragments)
+            if new is not item:
+                copied = copied if copied is not None else dict(value)
+                copied[key] = new
+        return value if copied is None else copied
     if isinstance(value, list | tuple):
         replaced = [_with_placeholders(item, fragments) for item in value]
         if all(new is old for new, old in zip(replaced, value, strict=True)):

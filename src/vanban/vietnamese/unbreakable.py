@@ -32,6 +32,7 @@ _NUMBERED_WORD = re.compile(
 # A year range "2021-2030" (also typed "2021- 2030") and a document symbol "1373/QĐ-TTg".
 _RANGE = re.compile(r"(?<!\d)(\d{4})-(\s?)(\d{4})(?!\d)")
 _DIGIT = re.compile(r"\d")
+_UNIT_WORD = re.compile(rf"(?i:{_UNIT})")
 _SYMBOL = re.compile(r"\d+/[^\s,;.:()“”\"/]+(?:-[^\s,;.:()“”\"/]+)+")
 
 
@@ -53,7 +54,8 @@ def keep_together(text: str) -> str:
         )
         if "/" in text:
             text = _SYMBOL.sub(lambda match: match.group(0).replace("-", NB_HYPHEN), text)
-    text = _PLACE.sub(_glue, text)
+    if _UNIT_WORD.search(text):  # most paragraphs name no tỉnh, huyện, xã …
+        text = _PLACE.sub(_glue, text)
     if not digits:
         return text
     return _NUMBERED_WORD.sub(lambda match: f"{match.group(1)}{NBSP}{match.group(2)}", text)
