@@ -29,31 +29,10 @@ def _read(
     source = str(path)
     try:
         text = read_text_bounded(path, MAX_FILE_BYTES, ("tệp quy trình", "workflow file"))
-    except MissingFileError:
-        raise
-    except ValidationError as exc:
-        problems.append(Problem(None, exc.text("vi").rstrip("."), exc.text("en").rstrip(".")))
-        return None
-    known = None if known_templates is None else tuple(sorted(known_templates))
-    key = (source, text, known, id(guards))
-    found = _READ.get(key)
-    if found is None:
-        before = len(problems)
-        found = _parse(path, text, problems, known_templates, guards)
-        if found is not None and len(problems) == before:
-            _READ[key] = found
-    return found
-
-
-def _parse(
-    path: Path,
-    text: str,
-    problems: list[Problem],
-    known_templates: Collection[str] | None,
-    guards: Mapping[str, Guard],
-) -> WorkflowDefinition | None:
-    source = str(path)
-    try:
+        known = None if known_templates is None else tuple(sorted(known_templates))
+        key = (source, text, known, id(guards))
+        if key in _READ:
+            return _READ[key]
         document = read_yaml(text, source)
     except MissingFileError:
         raise
@@ -64,10 +43,14 @@ def _parse(
         # Too large, not a regular file, not UTF-8: said once for this file, the others go on.
         problems.append(Problem(None, exc.text("vi").rstrip("."), exc.text("en").rstrip(".")))
         return None
+    before = len(problems)
     problems.extend(document.problems)
     if document.root is None:
         document.root = Located(None, (), 1)
-    return check_workflow(document.root, source, path.stem, problems, known_templates, guards)
+    found = check_workflow(document.root, source, path.stem, problems, known_templates, guards)
+    if found is not None and len(problems) == before:
+        _READ[key] = found
+    return found
 
 
 def load_workflow(
