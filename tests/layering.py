@@ -43,7 +43,7 @@ ALLOWED: dict[str, set[str]] = {
     "archive": {"errors"},
     "signing": {"errors"},
     "awards": {"errors", "vietnamese", "atomic_write", "datafile", "spreadsheet_cells"},
-    "checker": {"errors", "vietnamese", "documents", "datafile", "docx"},
+    "checker": {"errors", "vietnamese", "documents", "datafile", "docx", "signing"},
     "importing": {"errors", "vietnamese", "documents", "checker", "datafile", "docx"},
     "workspace": {"errors"},
     "services": {

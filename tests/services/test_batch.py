@@ -11,7 +11,12 @@ import yaml
 from vanban.awards import InvalidListError, Nominee, default_coefficients
 from vanban.docx.reading import document_lines
 from vanban.errors import OutputError, ValidationError
-from vanban.services.batch import BatchService, certificate_data, position_and_unit
+from vanban.services.batch import (
+    BatchService,
+    certificate_data,
+    position_and_unit,
+    register_numbers,
+)
 
 FORM = "Giấy khen của Chủ tịch Hội Khuyến học tỉnh"
 COMMON = {
@@ -187,3 +192,33 @@ def test_certificates_print_the_standard_wording_not_the_lists_summary() -> None
     assert values["don_vi"] == "Hội viên, xã Chiềng Cơi"
     without_common = {key: value for key, value in COMMON.items() if key != "thanh_tich"}
     assert certificate_data(nominee, without_common)["thanh_tich"] == nominee.achievement
+
+
+def test_each_certificate_gets_its_own_register_number(tmp_path: Path) -> None:
+    write_list(tmp_path / "ds.yaml", 3)
+    common = write_common(tmp_path / "chung.yaml")
+    with common.open("a", encoding="utf-8") as file:
+        file.write('so_vao_so: "0098"\n')  # the first number; the others follow it
+    result = BatchService().run(
+        "giay_khen", tmp_path / "ds.yaml", tmp_path / "in", common_path=common
+    )
+    printed = [document_lines(path.read_bytes()) for path in result.files]
+    assert [[line for line in lines if line.startswith("Số vào sổ")] for lines in printed] == [
+        ["Số vào sổ: 0098"],
+        ["Số vào sổ: 0099"],
+        ["Số vào sổ: 0100"],
+    ]
+    other = BatchService().run(
+        "giay_khen",
+        tmp_path / "ds.yaml",
+        tmp_path / "plain",
+        common_path=write_common(tmp_path / "c.yaml"),
+    )
+    assert "Số vào sổ: 02/GK" in document_lines(other.files[1].read_bytes())
+
+
+def test_register_numbers_follow_the_first_and_refuse_words() -> None:
+    assert register_numbers("", 2, "BK") == ["01/BK", "02/BK"]
+    assert register_numbers("09/GK", 2, "GK") == ["09/GK", "10/GK"]
+    with pytest.raises(ValidationError, match="phải bắt đầu bằng chữ số"):
+        register_numbers("GK-01", 1, "GK")

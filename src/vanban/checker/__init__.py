@@ -5,11 +5,20 @@ Reads files, never writes them; no click and no printing (the command line print
 
 from __future__ import annotations
 
-from vanban.checker.engine import check_bytes, check_path, read_untrusted, run_rules
+from vanban.checker.engine import (
+    check_bytes,
+    check_path,
+    guard_untrusted,
+    read_checked_file,
+    read_untrusted,
+    run_rules,
+)
 from vanban.checker.findings import FileReport, Finding, Location
+from vanban.checker.registry import PAGE_CHECKS
 from vanban.checker.rules import Rule, choose, document_rules, split_ids, template_rules
 
 __all__ = [
+    "PAGE_CHECKS",
     "FileReport",
     "Finding",
     "Location",
@@ -18,6 +27,8 @@ __all__ = [
     "check_path",
     "choose",
     "document_rules",
+    "guard_untrusted",
+    "read_checked_file",
     "read_untrusted",
     "run_rules",
     "split_ids",

@@ -15,10 +15,12 @@ from vanban.checker.anatomy import fold, signature_prefix
 from vanban.checker.findings import Finding, Location, number
 from vanban.checker.forms import page_frame, printed_body
 from vanban.checker.inspection import Inspection
+from vanban.checker.page_layout import ink_box
 from vanban.checker.reading import TWIPS_PER_MM
 from vanban.checker.rules import Rule
 from vanban.docx.frames import Frame
 from vanban.errors import Message
+from vanban.signing.placement import TextLine
 
 _DATE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
 _ITEMS = {
@@ -150,3 +152,63 @@ def _shares_columns(one: Frame, other: Frame) -> bool:
     left, right = one.x or 0, (one.x or 0) + (one.width or 0)
     other_left = other.x or 0
     return left < other_left + (other.width or 0) and other_left < right
+
+
+def certificate_printed(inspection: Inspection, rule: Rule) -> list[Finding]:
+    """On the printed sheet: every line of an item inside its frame, none on another's line."""
+    if inspection.layout is None or not inspection.layout.pages:
+        return []
+    page = inspection.layout.pages[0]
+    items = [(para, page_frame(para)) for para in printed_body(inspection)]
+    framed = [(para, frame) for para, frame in items if frame is not None and frame.y is not None]
+    findings: list[Finding] = []
+    owners: list[tuple[TextLine, Frame]] = []
+    for line in page.lines:
+        top = page.height - line.box[3]  # points from the sheet's top, as frames are placed
+        candidates = [
+            (para, frame)
+            for para, frame in framed
+            if fold(line.text) in fold(para.text) and (frame.y or 0) / 20 <= top + 2
+        ]
+        if not candidates:
+            continue
+        para, frame = max(candidates, key=lambda item: item[1].y or 0)
+        owners.append((line, frame))
+        left, width = (frame.x or 0) / 20, (frame.width or 0) / 20
+        ink = ink_box(line)
+        if ink[0] < left - 1.5 or ink[2] > left + width + 1.5:
+            findings.append(_outside(rule, para.where.with_text(line.text)))
+    for position, (line, frame) in enumerate(owners):
+        for other, other_frame in owners[position + 1 :]:
+            if other_frame is not frame and _overlap(ink_box(line), ink_box(other)):
+                findings.append(
+                    rule.finding(
+                        Message(
+                            f"dòng “{line.text.strip()}” in đè lên “{other.text.strip()}”",
+                            f"“{line.text.strip()}” is printed over “{other.text.strip()}”",
+                        ),
+                        Message("mỗi dòng in riêng, không đè nhau", "no line printed over another"),
+                        Location(part="layout", text=line.text, page=0),
+                    )
+                )
+    return findings
+
+
+def _outside(rule: Rule, where: Location) -> Finding:
+    return rule.finding(
+        Message("chữ in ra ngoài khung của mục", "text printed outside its item's frame"),
+        Message("chữ nằm trong khung đo trên phôi", "text inside the frame measured on the blank"),
+        where.on_page(0),
+    )
+
+
+def _overlap(
+    one: tuple[float, float, float, float], two: tuple[float, float, float, float]
+) -> bool:
+    inset = 1.0  # glyph boxes of lines set close together touch without ink overlapping
+    return (
+        one[0] + inset < two[2]
+        and two[0] + inset < one[2]
+        and one[1] + inset < two[3]
+        and two[1] + inset < one[3]
+    )

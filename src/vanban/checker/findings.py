@@ -16,6 +16,7 @@ _PARTS = {
     "footer": ("chân trang", "page footer"),
     "package": ("gói tệp", "file package"),
     "document": ("toàn văn bản", "whole document"),
+    "layout": ("trang in", "printed page"),
     "manifest": ("tệp mô tả mẫu", "template manifest"),
     "properties": ("thuộc tính tệp", "document properties"),
 }
@@ -62,11 +63,32 @@ class Location:
     cell: int | None = None
     section: int | None = None
     text: str = ""
+    page: int | None = None  # the laid-out page (0-based), for what only pages show
 
     def with_text(self, text: str) -> Location:
         """Return the same place showing ``text``."""
         return Location(
-            self.part, self.paragraph, self.table, self.row, self.cell, self.section, text
+            self.part,
+            self.paragraph,
+            self.table,
+            self.row,
+            self.cell,
+            self.section,
+            text,
+            self.page,
+        )
+
+    def on_page(self, page: int) -> Location:
+        """Return the same place, printed on laid-out page ``page`` (0-based)."""
+        return Location(
+            self.part,
+            self.paragraph,
+            self.table,
+            self.row,
+            self.cell,
+            self.section,
+            self.text,
+            page,
         )
 
     def describe(self, lang: str = "vi") -> str:
@@ -88,12 +110,15 @@ class Location:
                 place += (
                     f" (section {self.section + 1})" if english else f" (mục {self.section + 1})"
                 )
+        if self.page is not None:
+            printed = f"page {self.page + 1}" if english else f"trang {self.page + 1}"
+            place = printed if self.part == "layout" else f"{printed}, {place}"
         return f"{place}: “{excerpt(self.text)}”" if self.text else place
 
     def as_json(self) -> dict[str, Any]:
         """Return the place as JSON-ready data (indexes are 1-based, like the text)."""
         data: dict[str, Any] = {"part": "table" if self.table is not None else self.part}
-        for key in ("paragraph", "section", "table", "row", "cell"):
+        for key in ("paragraph", "section", "table", "row", "cell", "page"):
             value = getattr(self, key)
             if value is not None:
                 data[key] = value if key == "paragraph" else value + 1
@@ -134,6 +159,8 @@ class FileReport:
     findings: tuple[Finding, ...] = ()
     error: Message | None = None
     form: str | None = None  # which form the document was judged as (checker/form_names.py)
+    skipped: tuple[str, ...] = ()  # rules about laid-out pages that did not run
+    skipped_reason: Message | None = None  # why the pages were not laid out
 
     @property
     def ok(self) -> bool:
@@ -150,4 +177,9 @@ class FileReport:
         }
         if self.form is not None:
             data["form"] = self.form
+        if self.skipped:
+            data["skipped"] = {
+                "rules": list(self.skipped),
+                "reason": self.skipped_reason.in_language(lang) if self.skipped_reason else None,
+            }
         return data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docx.opc.exceptions import PackageNotFoundError
 from lxml.etree import XMLSyntaxError
@@ -15,6 +15,9 @@ from vanban.docx.reading import open_docx
 from vanban.docx.sections import DEFAULT_PAGE, Page, page_setups
 from vanban.docx.styles import StyleSheet
 from vanban.errors import ValidationError
+
+if TYPE_CHECKING:
+    from vanban.checker.page_layout import PageLayout
 
 
 @dataclass
@@ -28,6 +31,7 @@ class Inspection:
     paras: list[Para]
     margins_paras: list[Para]  # paragraphs of the page headers and footers
     anatomy: Anatomy
+    layout: PageLayout | None = None  # the pages as laid out, when they were (page rules)
 
 
 def _unreadable(name: str, reason: str) -> ValidationError:

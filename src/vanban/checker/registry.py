@@ -15,6 +15,7 @@ from vanban.checker import (
     checks_lines,
     checks_look,
     checks_page,
+    checks_pages,
     checks_text,
 )
 from vanban.checker.findings import Finding
@@ -49,4 +50,23 @@ CHECKS: dict[str, Check] = {
     "certificate_sheet": checks_certificate.certificate_sheet,
     "certificate_items": checks_certificate.certificate_items,
     "certificate_frames": checks_certificate.certificate_frames,
+    # The checks below read the laid-out pages (Inspection.layout) and run only with them.
+    "signature_alone": checks_pages.signature_alone,
+    "heading_at_foot": checks_pages.heading_at_foot,
+    "lone_line": checks_pages.lone_line,
+    "empty_foot": checks_pages.empty_foot,
+    "broken_names": checks_pages.broken_names,
+    "page_numbers_printed": checks_pages.page_numbers_printed,
+    "certificate_printed": checks_certificate.certificate_printed,
 }
+PAGE_CHECKS = frozenset(
+    {
+        "signature_alone",
+        "heading_at_foot",
+        "lone_line",
+        "empty_foot",
+        "broken_names",
+        "page_numbers_printed",
+        "certificate_printed",
+    }
+)

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
-from vanban.checker import FileReport, Finding, check_path, choose, document_rules, split_ids
+from vanban.checker import FileReport, Finding, choose, document_rules, split_ids
 from vanban.checker.rules import Rule
 from vanban.cli.output import Output, get_output
 from vanban.cli.session import get_session
 from vanban.errors import ValidationError
+from vanban.services.document_check import PAGES_OFF, check_files
 
 
 def _check_dossier(context: click.Context, output: Output, dossier_id: int) -> int:
@@ -135,6 +136,11 @@ def _list_rules(output: Output, rules: tuple[Rule, ...]) -> None:
 )
 @click.option("--list-rules", is_flag=True, help="Liệt kê các quy tắc rồi dừng.")
 @click.option(
+    "--no-pages",
+    is_flag=True,
+    help="Không dàn trang bằng LibreOffice: bỏ qua các quy tắc về trang in (nhanh hơn).",
+)
+@click.option(
     "--dossier",
     "dossier_id",
     type=int,
@@ -154,10 +160,16 @@ def check(
     select: str | None,
     ignore: str | None,
     list_rules: bool,
+    no_pages: bool,
     dossier_id: int | None,
     as_json: bool,
 ) -> int:
     """Kiểm tra thể thức các tệp .docx FILES theo Phụ lục I Nghị định 30/2020/NĐ-CP.
+
+    Khi có LibreOffice, văn bản được dàn trang (PDF) để kiểm tra cả những gì chỉ trang in
+    cho thấy: trang cuối chỉ có phần ký, đề mục hay một dòng lẻ ở cuối trang, trang thừa dòng
+    trống, tên riêng bị tách dòng, số trang, chữ ra ngoài khung trên phôi; --no-pages bỏ qua
+    các quy tắc đó.
 
     Với --dossier ID: đối chiếu số lượng, số tiền, tên, số và ngày văn bản được dẫn, dữ liệu
     cuộc họp giữa các văn bản của hồ sơ. Chỉ đọc, không sửa gì. Mã thoát 0 khi không có vi
@@ -176,5 +188,19 @@ def check(
             "Hãy chỉ ra ít nhất một tệp .docx cần kiểm tra, ví dụ “vanban check ke_hoach.docx”.",
             "Name at least one .docx file to check, e.g. “vanban check plan.docx”.",
         )
-    reports = [check_path(path, rules) for path in files]
+    reports = check_files(list(files), rules, pages=not no_pages)
+    _print_skipped(output, reports)
     return report_all(output, reports, "files", ("tệp", "file"))
+
+
+def _print_skipped(output: Output, reports: list[FileReport]) -> None:
+    """Say which files had their page rules skipped, and why (once per reason)."""
+    reasons: dict[str, list[FileReport]] = {}
+    for report in reports:
+        if report.skipped and report.skipped_reason and report.skipped_reason != PAGES_OFF:
+            reasons.setdefault(report.skipped_reason.in_language(output.lang), []).append(report)
+    for reason, skipped in reasons.items():
+        rules = ", ".join(sorted({rule for report in skipped for rule in report.skipped}))
+        names = ", ".join(report.name for report in skipped[:3])
+        more = f" (+{len(skipped) - 3})" if len(skipped) > 3 else ""
+        output.line(f"{names}{more}: {reason} [{rules}]")

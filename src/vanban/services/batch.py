@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,14 @@ from vanban.errors import OutputError, ValidationError, VanbanError
 from vanban.output_folder import StagedFolder
 from vanban.vietnamese import VIETNAM_TIME, slugify
 
-__all__ = ["BatchResult", "BatchService", "Progress", "certificate_data", "file_name"]
+__all__ = [
+    "BatchResult",
+    "BatchService",
+    "Progress",
+    "certificate_data",
+    "file_name",
+    "register_numbers",
+]
 
 # Called after each rendered document: (done, total).
 Progress = Callable[[int, int], None]
@@ -71,8 +79,12 @@ def file_name(index: int, nominee: Nominee) -> str:
     return f"{index:03d}-{slugify(nominee.name, max_length=60)}.docx"
 
 
-def certificate_data(nominee: Nominee, common: Mapping[str, Any]) -> dict[str, Any]:
+def certificate_data(
+    nominee: Nominee, common: Mapping[str, Any], register_number: str = ""
+) -> dict[str, Any]:
     """The data of one certificate: the common fields, then the nominee's own.
+
+    ``register_number`` is the certificate's own "Số vào sổ" (see register_numbers).
 
     ``ten`` is the name; ``don_vi`` the position and unit, joined as one phrase ("Chủ tịch Hội
     Khuyến học xã Chiềng Khương", never "… xã, Xã Chiềng Khương"). ``thanh_tich`` is the
@@ -87,7 +99,36 @@ def certificate_data(nominee: Nominee, common: Mapping[str, Any]) -> dict[str, A
         values["don_vi"] = unit
     if nominee.achievement and not common.get("thanh_tich"):
         values["thanh_tich"] = nominee.achievement
+    if register_number:
+        values["so_vao_so"] = register_number
     return values
+
+
+_FIRST_NUMBER = re.compile(r"^(\d+)(.*)$")
+
+
+def register_numbers(first: str, count: int, suffix: str) -> list[str]:
+    """The "Số vào sổ" of ``count`` certificates of one decision, in the list's order.
+
+    Each certificate is entered in the award register under its own number. ``first`` (the
+    common data's ``so_vao_so``) is the first of them, and the rest follow it: "102" gives
+    102, 103 …, "07/GK" gives 07/GK, 08/GK …. Without it, the certificates are numbered by
+    their place in the decision's list: 01/GK, 02/GK … (``suffix`` is GK or BK), which the
+    decision's number printed above makes unique.
+    """
+    if not first:
+        return [f"{index:02d}/{suffix}" for index in range(1, count + 1)]
+    found = _FIRST_NUMBER.match(first.strip())
+    if found is None:
+        raise ValidationError(
+            f"Số vào sổ “{first}” phải bắt đầu bằng chữ số (ví dụ 102 hoặc 01/GK): đó là số "
+            "của giấy khen đầu tiên, các giấy sau được đánh tiếp.",
+            f"The register number “{first}” must start with digits (e.g. 102 or 01/GK): it is "
+            "the first certificate's number and the others follow it.",
+        )
+    digits, rest = found.groups()
+    start = int(digits)
+    return [f"{start + offset:0{len(digits)}d}{rest}" for offset in range(count)]
 
 
 _UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "bản")
@@ -219,11 +260,15 @@ class BatchService:
         _refuse_other_certificates(spec.title, list_path, nominees)
         common = dict(load_document_data(common_path).values) if common_path else {}
         names = [file_name(index, n) for index, n in enumerate(nominees, start=1)]
+        numbers = [""] * len(nominees)
+        if spec.field("so_vao_so") is not None:
+            suffix = "BK" if match_key(spec.title).startswith(_CERTIFICATES[0]) else "GK"
+            numbers = register_numbers(str(common.get("so_vao_so", "")), len(nominees), suffix)
         batch = [
             (
                 index,
                 nominee.row,
-                certificate_data(nominee, common),
+                certificate_data(nominee, common, numbers[index]),
                 f"{list_path}, dòng {nominee.row} ({nominee.name})",
             )
             for index, nominee in enumerate(nominees)

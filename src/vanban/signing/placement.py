@@ -95,18 +95,48 @@ def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+@dataclass(frozen=True)
+class PrintedPage:
+    """One page as printed: its size in points and its text lines, top to bottom."""
+
+    width: float
+    height: float
+    lines: tuple[TextLine, ...]
+
+
 def read_lines(content: bytes, page: int) -> list[TextLine]:
     """Return the text lines of page ``page`` (0-based) of the PDF ``content``."""
+    found = _read(content, [page])
+    return list(found[0].lines) if found else []
+
+
+def read_pages(content: bytes) -> list[PrintedPage]:
+    """Return every page of the PDF ``content``, its lines top to bottom, reading it once."""
+    pages = _read(content, None)
+    return [
+        PrintedPage(
+            page.width,
+            page.height,
+            tuple(sorted(page.lines, key=lambda line: (-round(line.box[3]), line.box[0]))),
+        )
+        for page in pages
+    ]
+
+
+def _read(content: bytes, pages: list[int] | None) -> list[PrintedPage]:
     try:
-        layouts = list(extract_pages(io.BytesIO(content), page_numbers=[page], laparams=LAParams()))
+        layouts = list(extract_pages(io.BytesIO(content), page_numbers=pages, laparams=LAParams()))
     # pdfminer parses outside bytes; whatever it trips on means the text cannot be placed.
     except Exception as exc:
+        which = f"trang {pages[0] + 1} của " if pages else ""
+        which_en = f"page {pages[0] + 1} of " if pages else ""
         raise PlacementError(
-            f"Không đọc được chữ trên trang {page + 1} của tệp PDF ({exc}).",
-            f"Cannot read the text of page {page + 1} of the PDF ({exc}).",
+            f"Không đọc được chữ trên {which}tệp PDF ({exc}).",
+            f"Cannot read the text of {which_en}the PDF ({exc}).",
         ) from exc
-    lines: list[TextLine] = []
+    printed = []
     for layout in layouts:
+        lines: list[TextLine] = []
         for line in _text_lines(layout):
             chars = tuple(
                 (c.get_text(), (c.x0, c.y0, c.x1, c.y1), str(c.fontname), float(c.size))
@@ -116,7 +146,8 @@ def read_lines(content: bytes, page: int) -> list[TextLine]:
             origins = [c.matrix[5] for c in line if isinstance(c, LTChar)]
             if chars:
                 lines.append(TextLine(chars, min(origins)))
-    return lines
+        printed.append(PrintedPage(float(layout.width), float(layout.height), tuple(lines)))
+    return printed
 
 
 def _text_lines(item: Any) -> Iterator[LTTextLine]:

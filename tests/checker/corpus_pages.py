@@ -1,0 +1,118 @@
+"""Broken examples of what only the laid-out pages show (the page rules of `vanban check`).
+
+Each case takes a shipped sample and changes it the way a document goes wrong on paper: a
+page break that leaves the signature alone, a heading no longer kept with its text, widow
+control off, a paragraph kept whole that leaves a page half empty, a header whose place name
+wraps, a page number on page 1, a certificate item too narrow for its text. The tests lay
+them out with LibreOffice and expect the rule among the findings (a page that goes wrong in
+one way often goes wrong in a second, e.g. a heading left at the foot also leaves empty lines).
+``python -m tests.checker.corpus_pages OUTDIR`` writes them for a look in LibreOffice.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from tests.checker.finding_paragraphs import paragraph
+
+PLAN = "ke_hoach_hkh_son_la_2024"
+GIAY_KHEN = "giay_khen_hkh_son_la_2025"
+
+
+@dataclass(frozen=True)
+class PageCase:
+    """One document broken on paper: its name, the rule that catches it, how it is broken."""
+
+    name: str
+    rule: str
+    breaks: Callable[[Any], None]
+    sample: str = PLAN
+
+
+def _break_before_signature(document: Any) -> None:
+    table = paragraph(document, "Nơi nhận")._p.getparent().getparent().getparent()
+    page_break = OxmlElement("w:p")
+    run = OxmlElement("w:r")
+    brk = OxmlElement("w:br")
+    brk.set(qn("w:type"), "page")
+    run.append(brk)
+    page_break.append(run)
+    table.addprevious(page_break)
+
+
+def _heading_left_behind(document: Any) -> None:
+    heading = paragraph(document, "1.2. Đối với Hội (Ban)")
+    heading.paragraph_format.keep_with_next = False
+    following = paragraph(document, "- Phối hợp tuyên truyền, vận động")
+    following.paragraph_format.keep_together = True
+
+
+def _no_widow_control(document: Any) -> None:
+    for style in document.styles:
+        if getattr(style, "type", None) == 1 and style.paragraph_format is not None:
+            style.paragraph_format.widow_control = False
+    for item in document.paragraphs:
+        item.paragraph_format.widow_control = False
+
+
+def _kept_whole(document: Any) -> None:
+    paragraph(document, "1.3. Huy động sự vào cuộc").paragraph_format.keep_together = True
+
+
+def _header_without_ties(document: Any) -> None:
+    name = paragraph(document, "HỘI KHUYẾN HỌC")
+    runs = [run for run in name.runs if run.text]
+    runs[0].text = "HỘI KHUYẾN HỌC TỈNH SƠN LA"
+    for extra in runs[1:]:
+        extra.text = ""
+    for item in name._p.iter(qn("w:br")):
+        item.getparent().remove(item)
+
+
+def _number_on_page_one(document: Any) -> None:
+    document.sections[0].different_first_page_header_footer = False
+
+
+def _narrow_unit(document: Any) -> None:
+    frame = paragraph(document, "Chi hội trưởng")._p.pPr.find(qn("w:framePr"))
+    frame.set(qn("w:w"), "3000")
+
+
+PAGE_CASES: tuple[PageCase, ...] = (
+    PageCase("signature-alone", "VANBAN-PAGE-signature-alone", _break_before_signature),
+    PageCase("heading-at-foot", "VANBAN-PAGE-heading-foot", _heading_left_behind),
+    PageCase("no-widow-control", "VANBAN-PAGE-lone-line", _no_widow_control),
+    PageCase("paragraph-kept-whole", "VANBAN-PAGE-empty-foot", _kept_whole),
+    PageCase("header-name-wraps", "VANBAN-PAGE-broken-name", _header_without_ties),
+    PageCase("number-on-page-1", "ND30-PL1-1.1-page-numbers-printed", _number_on_page_one),
+    PageCase("certificate-unit-overprints", "PHOI-KHEN-printed", _narrow_unit, GIAY_KHEN),
+)
+
+
+def build_page_case(case: PageCase, rendered: Callable[[str], bytes]) -> bytes:
+    """Return the sample's document broken as ``case`` says."""
+    document = Document(io.BytesIO(rendered(case.sample)))
+    case.breaks(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+if __name__ == "__main__":
+    from tests.checker.corpus import rendered as render_sample
+
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "corpus-pages")
+    folder.mkdir(parents=True, exist_ok=True)
+    for page_case in PAGE_CASES:
+        path = folder / f"{page_case.name}.docx"
+        path.write_bytes(build_page_case(page_case, render_sample))
+        print(path)
