@@ -222,3 +222,42 @@ def test_register_numbers_follow_the_first_and_refuse_words() -> None:
     assert register_numbers("09/GK", 2, "GK") == ["09/GK", "10/GK"]
     with pytest.raises(ValidationError, match="phải bắt đầu bằng chữ số"):
         register_numbers("GK-01", 1, "GK")
+
+
+def test_the_sex_column_prints_ong_or_ba_and_nothing_is_guessed(tmp_path: Path) -> None:
+    rows = [
+        {"ho_ten": "Lò Văn Dũng", "gioi_tinh": "Nam"},
+        {"ho_ten": "Lò Thị Xuân", "gioi_tinh": "nữ"},
+        {"ho_ten": "Cầm Thị Hoa", "gioi_tinh": ""},
+    ]
+    listing = [
+        {**row, "loai": "Cá nhân", "don_vi": "Chi hội bản Híp", "hinh_thuc": FORM} for row in rows
+    ]
+    (tmp_path / "ds.yaml").write_text(
+        yaml.safe_dump({"danh_sach": listing}, allow_unicode=True), encoding="utf-8"
+    )
+    result = BatchService().run(
+        "giay_khen",
+        tmp_path / "ds.yaml",
+        tmp_path / "in",
+        common_path=write_common(tmp_path / "c.yaml"),
+    )
+    names = [document_lines(path.read_bytes())[0] for path in result.files]
+    assert names == ["Ông Lò Văn Dũng", "Bà Lò Thị Xuân", "Cầm Thị Hoa"]
+
+
+def test_a_wrong_sex_or_a_collectives_sex_is_refused_with_its_row(tmp_path: Path) -> None:
+    listing = [
+        {"ho_ten": "Lò Văn Dũng", "loai": "Cá nhân", "gioi_tinh": "M"},
+        {"ho_ten": "Chi hội bản Híp", "loai": "Tập thể", "gioi_tinh": "Nam"},
+    ]
+    for row in listing:
+        row.update({"don_vi": "Xã Thuận Châu", "hinh_thuc": FORM})
+    (tmp_path / "ds.yaml").write_text(
+        yaml.safe_dump({"danh_sach": listing}, allow_unicode=True), encoding="utf-8"
+    )
+    with pytest.raises(InvalidListError) as raised:
+        BatchService().run("giay_khen", tmp_path / "ds.yaml", tmp_path / "in")
+    text = raised.value.text("vi")
+    assert "giới tính phải là “Nam” hoặc “Nữ”, không phải “M”" in text
+    assert "tập thể không có giới tính" in text

@@ -20,12 +20,13 @@ XLSX_HEADERS = (
     "STT",
     "Họ và tên",
     "Cá nhân/Tập thể",
+    "Giới tính",
     "Chức vụ",
     "Đơn vị",
     "Hình thức khen thưởng",
     "Thành tích",
 )
-_WIDTHS = (6, 26, 14, 40, 40, 42, 80)
+_WIDTHS = (6, 26, 14, 10, 40, 40, 42, 80)
 
 
 def write_nominees_xlsx(
@@ -46,6 +47,7 @@ def write_nominees_xlsx(
                 number,
                 nominee.name,
                 nominee.kind_label,
+                nominee.sex,
                 nominee.position,
                 nominee.unit,
                 nominee.form_name,
@@ -58,7 +60,7 @@ def write_nominees_xlsx(
         for cell in row:
             cell.font = Font(name="Times New Roman")
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for letter, width in zip("ABCDEFG", _WIDTHS, strict=True):
+    for letter, width in zip("ABCDEFGH", _WIDTHS, strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()

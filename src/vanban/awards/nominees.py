@@ -34,11 +34,12 @@ __all__ = [
     "read_nominees",
 ]
 
-FIELDS = ("name", "kind", "position", "unit", "form", "achievement")
+FIELDS = ("name", "kind", "sex", "position", "unit", "form", "achievement")
 REQUIRED_FIELDS = ("name", "kind", "unit", "form")
 _LABELS = {
     "name": ("họ và tên", "name"),
     "kind": ("cá nhân/tập thể", "individual/collective"),
+    "sex": ("giới tính", "sex"),
     "position": ("chức vụ", "position"),
     "unit": ("đơn vị", "unit"),
     "form": ("hình thức khen thưởng", "award form"),
@@ -60,6 +61,8 @@ DEFAULT_COLUMNS: Mapping[str, str] = MappingProxyType(
         "Đối tượng": "kind",
         "Loại": "kind",
         "loai": "kind",
+        "Giới tính": "sex",
+        "gioi_tinh": "sex",
         "Chức vụ": "position",
         "chuc_vu": "position",
         "Đơn vị": "unit",
@@ -99,6 +102,7 @@ class Nominee:
     achievement: str = ""
     row: int = field(default=0, compare=False)
     form_title: str = ""  # the form as written when it names the issuer's place
+    sex: str = ""  # "Nam" or "Nữ" for a person when the list says it; certificates print Ông/Bà
 
     @property
     def form_name(self) -> str:
@@ -282,6 +286,7 @@ def _nominee(
                 f"the individual “{name}” has no unit",
             )
         )
+    sex = _sex(values.get("sex", ""), kind, row, problems)
     found, unknown = _form(values.get("form"), kind, row, table, problems)
     if not name or kind is None or found is None or "unit" not in values:
         return None, unknown
@@ -294,8 +299,38 @@ def _nominee(
         achievement=values.get("achievement", ""),
         row=row,
         form_title="" if found.title == found.form.name else found.title,
+        sex=sex,
     )
     return nominee, unknown
+
+
+_SEXES = {match_key("Nam"): "Nam", match_key("Nữ"): "Nữ"}
+
+
+def _sex(text: str, kind: Recipient | None, row: int, problems: list[RowProblem]) -> str:
+    """Return "Nam", "Nữ" or "" (not given); anything else, or a collective's, is a problem."""
+    if not text:
+        return ""
+    if kind == "collective":
+        problems.append(
+            RowProblem(
+                row,
+                f"tập thể không có giới tính (đang ghi “{text}”); hãy để trống ô này",
+                f"a collective has no sex (it says “{text}”); leave the cell empty",
+            )
+        )
+        return ""
+    sex = _SEXES.get(match_key(text))
+    if sex is None:
+        problems.append(
+            RowProblem(
+                row,
+                f"giới tính phải là “Nam” hoặc “Nữ”, không phải “{text}”",
+                f"the sex must be “Nam” (male) or “Nữ” (female), not “{text}”",
+            )
+        )
+        return ""
+    return sex
 
 
 def _form(

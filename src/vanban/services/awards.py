@@ -357,6 +357,7 @@ def _stored_row(nominee: Nominee) -> dict[str, str]:
     return {
         "ho_ten": nominee.name,
         "loai": nominee.kind,
+        "gioi_tinh": nominee.sex,
         "chuc_vu": nominee.position,
         "don_vi": nominee.unit,
         "hinh_thuc": nominee.form_title or nominee.form.key,
@@ -385,6 +386,7 @@ def _nominees(rows: Any) -> list[Nominee]:
                 achievement=str(row.get("thanh_tich", "")),
                 row=index,
                 form_title="" if found.title == found.form.name else found.title,
+                sex=str(row.get("gioi_tinh", "")),
             )
         )
     return nominees

@@ -93,7 +93,7 @@ def certificate_data(
     common wording.
     """
     values = dict(common)
-    values["ten"] = nominee.name
+    values["ten"] = _addressed(nominee)
     unit = position_and_unit(nominee.position, nominee.unit)
     if unit:
         values["don_vi"] = unit
@@ -102,6 +102,20 @@ def certificate_data(
     if register_number:
         values["so_vao_so"] = register_number
     return values
+
+
+_TITLES = {"Nam": "Ông", "Nữ": "Bà"}
+
+
+def _addressed(nominee: Nominee) -> str:
+    """A person's name after "Ông" or "Bà" when the list gives the sex ("Giới tính").
+
+    Without it the name prints alone: a certificate never guesses a person's sex from a
+    name ("Thị" and "Văn" mislead), and a name typed with its title is kept as typed.
+    """
+    title = _TITLES.get(nominee.sex) if nominee.kind == "individual" else None
+    typed = nominee.name.split(" ", 1)[0].casefold() in ("ông", "bà")
+    return f"{title} {nominee.name}" if title and not typed else nominee.name
 
 
 _FIRST_NUMBER = re.compile(r"^(\d+)(.*)$")

@@ -23,6 +23,7 @@ LIST_CONTEXTS = frozenset({"phoi_khen"})
 _LABELS = {
     "name": ("Họ và tên (cá nhân) hoặc tên tập thể", "Name of the person or collective"),
     "kind": ("“Cá nhân” hoặc “Tập thể”", "“Cá nhân” (individual) or “Tập thể” (collective)"),
+    "sex": ("Giới tính của cá nhân: “Nam” hoặc “Nữ” (in Ông/Bà)", "Sex: “Nam” or “Nữ”"),
     "position": ("Chức vụ", "Position"),
     "unit": ("Đơn vị", "Unit"),
     "form": (
@@ -35,6 +36,7 @@ _EXAMPLE_ROW = (
     1,
     "Lò Thị Minh",
     "Cá nhân",
+    "Nữ",
     "Hội viên",
     "Hội Khuyến học xã Chiềng Pấc",
     "Giấy khen của Chủ tịch Hội Khuyến học tỉnh",
@@ -99,7 +101,7 @@ def write_list_example(path: Path) -> Path:
     sheet.append(list(_EXAMPLE_ROW))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for column, width in zip("ABCDEFG", (6, 26, 14, 24, 36, 44, 70), strict=True):
+    for column, width in zip("ABCDEFGH", (6, 26, 14, 10, 24, 36, 44, 70), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)
