@@ -12,8 +12,9 @@ import statistics
 from dataclasses import dataclass
 
 from vanban.checker.anatomy import fold
-from vanban.checker.inspection import Inspection, Page
+from vanban.checker.inspection import Inspection
 from vanban.checker.reading import Span
+from vanban.docx.sections import Page
 from vanban.errors import ValidationError
 from vanban.signing.placement import PlacementError, PrintedPage, TextLine, read_pages
 

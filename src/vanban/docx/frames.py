@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from docx.oxml.ns import qn
+from vanban.docx.oxml import find_path, qn
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,7 @@ def _twips(element: Any, name: str) -> int | None:
 
 def paragraph_frame(paragraph: Any) -> Frame | None:
     """Return the frame of the w:p element ``paragraph`` (direct formatting), or None."""
-    properties = paragraph.find(qn("w:pPr"))
-    frame = properties.find(qn("w:framePr")) if properties is not None else None
+    frame = find_path(paragraph, "w:pPr", "w:framePr")
     if frame is None:
         return None
     anchored = frame.get(qn("w:hAnchor")) == "page" and frame.get(qn("w:vAnchor")) == "page"
