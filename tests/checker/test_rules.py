@@ -55,9 +55,9 @@ def test_split_ids(text: str | None, expected: list[str]) -> None:
     ("select", "ignore", "count"),
     [
         ([], [], len(document_rules())),
-        (["ND30-PL1-1.1"], [], 7),
+        (["ND30-PL1-1.1"], [], 8),
         (["ND30-PL1-1.1-margins"], [], 1),
-        ([], ["ND30-PL1-1.2", "ND152", "PHOI"], 7),
+        ([], ["ND30-PL1-1.2", "ND152", "PHOI", "VANBAN"], 8),
         (["ND30"], ["ND30"], 0),
     ],
 )
