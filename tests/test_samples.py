@@ -350,7 +350,7 @@ def test_draft_leaves_number_and_date_blank() -> None:
     raw = [
         cell.paragraphs[0].text.replace("\xa0", " ") for cell in document.tables[0].rows[1].cells
     ]
-    assert raw == ["Số:      /KH-UBND", "Hà Nam, ngày     tháng     năm 2024"]
+    assert raw == ["Số:      /KH-UBND", "Hà Nam, ngày       tháng       năm 2024"]
 
 
 def test_demo_renders_every_sample(tmp_path: Path) -> None:

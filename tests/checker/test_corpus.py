@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.checker.corpus import CASES, Case, build, write_corpus
-from vanban.checker import check_path, document_rules
+from vanban.checker import PAGE_CHECKS, check_path, document_rules
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -24,7 +24,9 @@ def test_broken_document_gives_exactly_its_rule(case: Case, tmp_path: Path) -> N
 
 def test_corpus_breaks_every_rule_and_has_twenty_documents() -> None:
     assert len(CASES) >= 20
-    assert {rule.id for rule in document_rules()} == {case.rule for case in CASES}
+    # The rules about laid-out pages have their cases in corpus_pages.py (test_page_rules.py).
+    static = {rule.id for rule in document_rules() if rule.check not in PAGE_CHECKS}
+    assert static == {case.rule for case in CASES}
 
 
 def test_corpus_script_writes_the_files(tmp_path: Path) -> None:

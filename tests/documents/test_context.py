@@ -46,7 +46,7 @@ def test_place_and_date_issued_and_draft() -> None:
     assert _context(ngay=dt.date(2024, 1, 29))["dia_danh_ngay"] == (
         "Sơn La, ngày 29 tháng 01 năm 2024"
     )
-    assert _context(nam=2023)["dia_danh_ngay"] == "Sơn La, ngày     tháng     năm 2023"
+    assert _context(nam=2023)["dia_danh_ngay"] == "Sơn La, ngày       tháng       năm 2023"
     assert _context()["dia_danh_ngay"].endswith("năm 2024")  # the current year by default
 
 

@@ -43,6 +43,7 @@ def test_every_documented_heading_is_accepted(tmp_path: Path) -> None:
             [
                 "Lò Thị Minh",
                 "Cá nhân",
+                "Nữ",
                 "Hội viên",
                 "Xã Chiềng Pấc",
                 "Giấy khen của Chủ tịch Hội Khuyến học tỉnh",
@@ -52,6 +53,7 @@ def test_every_documented_heading_is_accepted(tmp_path: Path) -> None:
         path = tmp_path / f"ds_{variant}.xlsx"
         workbook.save(path)
         assert read_nominees(path)[0].unit == "Xã Chiềng Pấc", headings
+        assert read_nominees(path)[0].sex == "Nữ", headings
 
 
 def test_template_show_lists_the_columns_and_example_writes_the_file(

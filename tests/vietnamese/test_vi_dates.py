@@ -79,9 +79,9 @@ def test_format_date_short(day: datetime.date, expected: str) -> None:
         (None, D(2024, 1, 29), None, "ngày 29 tháng 01 năm 2024"),
         ("", D(2024, 1, 29), None, "ngày 29 tháng 01 năm 2024"),
         ("   ", D(2024, 1, 29), None, "ngày 29 tháng 01 năm 2024"),
-        ("Sơn La", None, 2024, "Sơn La, ngày     tháng     năm 2024"),
-        (None, None, 2025, "ngày     tháng     năm 2025"),
-        ("", None, 2025, "ngày     tháng     năm 2025"),
+        ("Sơn La", None, 2024, "Sơn La, ngày       tháng       năm 2024"),
+        (None, None, 2025, "ngày       tháng       năm 2025"),
+        ("", None, 2025, "ngày       tháng       năm 2025"),
     ],
     ids=[
         "place-day",
@@ -101,8 +101,8 @@ def test_format_place_date(
     assert format_place_date(place, day, year) == expected
 
 
-def test_draft_blanks_are_exactly_five_spaces() -> None:
-    blank = " " * 5
+def test_draft_blanks_are_seven_spaces_wide_enough_for_two_digits() -> None:
+    blank = " " * 7
     assert format_place_date("Sơn La", None, 2024) == f"Sơn La, ngày{blank}tháng{blank}năm 2024"
 
 

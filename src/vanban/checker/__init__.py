@@ -8,7 +8,6 @@ from __future__ import annotations
 from vanban.checker.engine import (
     check_bytes,
     check_path,
-    guard_untrusted,
     read_checked_file,
     read_untrusted,
     run_rules,
@@ -27,7 +26,6 @@ __all__ = [
     "check_path",
     "choose",
     "document_rules",
-    "guard_untrusted",
     "read_checked_file",
     "read_untrusted",
     "run_rules",

@@ -19,8 +19,8 @@ from vanban.checker import (
     FileReport,
     Rule,
     check_bytes,
-    guard_untrusted,
     read_checked_file,
+    read_untrusted,
 )
 from vanban.documents.pdf import ConversionError, LibreOfficeConverter, PdfConverter
 from vanban.errors import Message, VanbanError
@@ -86,9 +86,11 @@ def check_files(
 
 
 def _safe(content: bytes, name: str) -> bool:
-    """Only a file the package guard lets through goes to LibreOffice."""
+    """Only a file the package guard lets through, and the checker can read, goes to
+    LibreOffice: a damaged file is reported at once, not after a conversion.
+    """
     try:
-        guard_untrusted(content, name)
+        read_untrusted(content, name)
     except VanbanError:
         return False  # check_bytes reports why
     return True

@@ -16,8 +16,11 @@ __all__ = ["VIETNAM_TIME", "format_date_long", "format_date_short", "format_plac
 # times shown to people are Vietnamese time whatever the server's zone.
 VIETNAM_TIME = datetime.timezone(datetime.timedelta(hours=7), "ICT")
 
-# A blank in a draft is wide enough to write the day or month by hand after signing.
-_DRAFT_BLANK = " " * 5
+# A blank in a draft is wide enough to write the day or month by hand after signing, and for
+# the signing step to print "29" or "11" in it with a space's room on either side: with five
+# spaces the filled line read "ngày 29tháng 11" (13 pt italic: a space is 3.25 pt, two
+# digits 13 pt).
+_DRAFT_BLANK = " " * 7
 
 
 def format_date_long(day: datetime.date) -> str:
@@ -34,7 +37,7 @@ def format_place_date(place: str | None, day: datetime.date | None, year: int | 
     """Return the place-and-date line, e.g. ``"Sơn La, ngày 29 tháng 01 năm 2024"``.
 
     When ``day`` is None the document is a draft and the day and month are left blank for
-    the signer: ``"Sơn La, ngày     tháng     năm 2024"``; ``year`` is then required.
+    the signer: ``"Sơn La, ngày       tháng       năm 2024"``; ``year`` is then required.
     When ``day`` is given, ``year`` may be omitted; if given it must equal ``day.year``.
     A None, empty or blank ``place`` drops the ``"Place, "`` prefix.
 
