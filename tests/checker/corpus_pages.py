@@ -11,31 +11,17 @@ one way often goes wrong in a second, e.g. a heading left at the foot also leave
 
 from __future__ import annotations
 
-import io
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from tests.checker.corpus import Case, build
 from tests.checker.finding_paragraphs import paragraph
 
-PLAN = "ke_hoach_hkh_son_la_2024"
 GIAY_KHEN = "giay_khen_hkh_son_la_2025"
-
-
-@dataclass(frozen=True)
-class PageCase:
-    """One document broken on paper: its name, the rule that catches it, how it is broken."""
-
-    name: str
-    rule: str
-    breaks: Callable[[Any], None]
-    sample: str = PLAN
 
 
 def _break_before_signature(document: Any) -> None:
@@ -87,32 +73,21 @@ def _narrow_unit(document: Any) -> None:
     frame.set(qn("w:w"), "3000")
 
 
-PAGE_CASES: tuple[PageCase, ...] = (
-    PageCase("signature-alone", "VANBAN-PAGE-signature-alone", _break_before_signature),
-    PageCase("heading-at-foot", "VANBAN-PAGE-heading-foot", _heading_left_behind),
-    PageCase("no-widow-control", "VANBAN-PAGE-lone-line", _no_widow_control),
-    PageCase("paragraph-kept-whole", "VANBAN-PAGE-empty-foot", _kept_whole),
-    PageCase("header-name-wraps", "VANBAN-PAGE-broken-name", _header_without_ties),
-    PageCase("number-on-page-1", "ND30-PL1-1.1-page-numbers-printed", _number_on_page_one),
-    PageCase("certificate-unit-overprints", "PHOI-KHEN-printed", _narrow_unit, GIAY_KHEN),
+PAGE_CASES: tuple[Case, ...] = (
+    Case("signature-alone", "VANBAN-PAGE-signature-alone", _break_before_signature),
+    Case("heading-at-foot", "VANBAN-PAGE-heading-foot", _heading_left_behind),
+    Case("no-widow-control", "VANBAN-PAGE-lone-line", _no_widow_control),
+    Case("paragraph-kept-whole", "VANBAN-PAGE-empty-foot", _kept_whole),
+    Case("header-name-wraps", "VANBAN-PAGE-broken-name", _header_without_ties),
+    Case("number-on-page-1", "ND30-PL1-1.1-page-numbers-printed", _number_on_page_one),
+    Case("certificate-unit-overprints", "PHOI-KHEN-printed", _narrow_unit, GIAY_KHEN),
 )
 
 
-def build_page_case(case: PageCase, rendered: Callable[[str], bytes]) -> bytes:
-    """Return the sample's document broken as ``case`` says."""
-    document = Document(io.BytesIO(rendered(case.sample)))
-    case.breaks(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 if __name__ == "__main__":
-    from tests.checker.corpus import rendered as render_sample
-
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "corpus-pages")
     folder.mkdir(parents=True, exist_ok=True)
     for page_case in PAGE_CASES:
         path = folder / f"{page_case.name}.docx"
-        path.write_bytes(build_page_case(page_case, render_sample))
+        path.write_bytes(build(page_case))
         print(path)

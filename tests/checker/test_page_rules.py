@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.checker.corpus import rendered
-from tests.checker.corpus_pages import PAGE_CASES, PageCase, build_page_case
+from tests.checker.corpus import Case, build, rendered
+from tests.checker.corpus_pages import PAGE_CASES
 from tests.conftest import CliResult
 from vanban.checker import PAGE_CHECKS, FileReport, document_rules
 from vanban.documents.pdf import LibreOfficeConverter
@@ -34,14 +34,14 @@ def corpus_reports(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> di
     paths = []
     for case in PAGE_CASES:
         path = folder / f"{case.name}.docx"
-        path.write_bytes(build_page_case(case, rendered))
+        path.write_bytes(build(case))
         paths.append(path)
     reports = check_files(paths, document_rules(), converter=LibreOfficeConverter(soffice))
     return {Path(report.name).stem: report for report in reports}
 
 
 @pytest.mark.parametrize("case", PAGE_CASES, ids=[case.name for case in PAGE_CASES])
-def test_page_defect_is_found(case: PageCase, corpus_reports: dict[str, FileReport]) -> None:
+def test_page_defect_is_found(case: Case, corpus_reports: dict[str, FileReport]) -> None:
     report = corpus_reports[case.name]
     assert report.error is None
     assert report.skipped == ()

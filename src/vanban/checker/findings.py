@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from vanban.errors import Message
@@ -67,29 +67,11 @@ class Location:
 
     def with_text(self, text: str) -> Location:
         """Return the same place showing ``text``."""
-        return Location(
-            self.part,
-            self.paragraph,
-            self.table,
-            self.row,
-            self.cell,
-            self.section,
-            text,
-            self.page,
-        )
+        return replace(self, text=text)
 
     def on_page(self, page: int) -> Location:
         """Return the same place, printed on laid-out page ``page`` (0-based)."""
-        return Location(
-            self.part,
-            self.paragraph,
-            self.table,
-            self.row,
-            self.cell,
-            self.section,
-            self.text,
-            page,
-        )
+        return replace(self, page=page)
 
     def describe(self, lang: str = "vi") -> str:
         """Return the place in words, with its text shortened."""
