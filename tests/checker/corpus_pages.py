@@ -69,7 +69,8 @@ def _number_on_page_one(document: Any) -> None:
 
 
 def _narrow_unit(document: Any) -> None:
-    frame = paragraph(document, "Chi hội trưởng")._p.pPr.find(qn("w:framePr"))
+    unit = document.paragraphs[1]  # the items print in order: name, unit, achievement …
+    frame = unit._p.pPr.find(qn("w:framePr"))
     frame.set(qn("w:w"), "3000")
 
 
