@@ -13,6 +13,7 @@ from vanban.checker.inspection import Inspection, inspect_docx
 from vanban.checker.page_layout import read_layout
 from vanban.checker.registry import CHECKS, PAGE_CHECKS
 from vanban.checker.rules import Rule, document_rules
+from vanban.datafile import read_bounded
 from vanban.documents.package_guard import MAX_FILE_BYTES, check_docx_bytes
 from vanban.errors import Message, ValidationError, VanbanError
 
@@ -122,7 +123,10 @@ def read_checked_file(path: Path) -> bytes | FileReport:
                     "Check the file.",
                 ),
             )
-        return path.read_bytes()
+        # By reading, with the cap: a FIFO or /dev/zero named "x.docx" is refused at once.
+        return read_bounded(path, MAX_FILE_BYTES, ("văn bản", "document"))
+    except VanbanError as error:
+        return FileReport(str(path), error=error.message)
     except OSError as exc:
         return FileReport(
             str(path),

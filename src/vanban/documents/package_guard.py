@@ -15,7 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from vanban.errors import TemplateError
+from vanban.datafile import read_bounded
+from vanban.errors import TemplateError, ValidationError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_MEMBERS = 2000
@@ -173,7 +174,10 @@ def read_docx(path: Path, limits: PackageLimits | None = None) -> bytes:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
             raise _refuse(path.name, "tệp quá lớn", "the file is too large")
-        data = path.read_bytes()
+        # By reading, with the cap: a FIFO or /dev/zero named "x.docx" is refused at once.
+        data = read_bounded(path, limits.max_file_bytes, ("tệp mẫu", "template file"))
+    except ValidationError as error:
+        raise TemplateError(error.text("vi"), error.text("en")) from error
     except OSError as exc:
         raise TemplateError(
             f"Không đọc được tệp mẫu “{path.name}”. Hãy kiểm tra tệp có tồn tại và có quyền đọc.",

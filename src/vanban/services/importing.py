@@ -13,6 +13,7 @@ from pathlib import Path
 
 from vanban.atomic_write import write_atomically
 from vanban.checker import Finding, run_rules
+from vanban.datafile import read_bounded
 from vanban.documents import (
     DocumentData,
     TemplateCatalogue,
@@ -63,7 +64,8 @@ def read_source(path: Path) -> bytes:
                 "Hãy kiểm tra lại tệp.",
                 f"“{path.name}” is too large ({size // 2**20} MB) for a document. Check the file.",
             )
-        return path.read_bytes()
+        # By reading, with the cap: a FIFO or /dev/zero named "x.docx" is refused at once.
+        return read_bounded(path, MAX_FILE_BYTES, ("văn bản", "document"))
     except IsADirectoryError as exc:
         raise ValidationError(
             f"“{path}” là một thư mục, không phải tệp .docx. Hãy chỉ ra tệp văn bản.",
