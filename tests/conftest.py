@@ -7,10 +7,14 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from vanban.cli import main
+
+if TYPE_CHECKING:
+    from tests.archive.helpers import Identity
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -38,6 +42,14 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def ca() -> Identity:
+    """A test certificate authority, made once per test module (signing and archive tests)."""
+    from tests.archive.helpers import make_ca  # cryptography only for the tests that sign
+
+    return make_ca()
 
 
 @pytest.fixture(scope="session")

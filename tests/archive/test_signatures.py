@@ -21,11 +21,6 @@ from vanban.errors import WorkspaceError
 
 
 @pytest.fixture(scope="module")
-def ca():
-    return make_ca()
-
-
-@pytest.fixture(scope="module")
 def signed(ca) -> bytes:
     return sign(blank_pdf(), ca.issue("Nguyễn Văn An"))
 

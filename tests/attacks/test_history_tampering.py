@@ -20,7 +20,6 @@ from tests.archive.helpers import (
     Identity,
     blank_pdf,
     issued_dossier,
-    make_ca,
     new_workspace,
     sign,
     trust,
@@ -28,11 +27,6 @@ from tests.archive.helpers import (
 from tests.conftest import CliResult
 
 Run = Callable[..., CliResult]
-
-
-@pytest.fixture(scope="module")
-def ca() -> Identity:
-    return make_ca()
 
 
 @pytest.fixture

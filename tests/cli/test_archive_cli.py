@@ -27,11 +27,6 @@ Run = Callable[..., CliResult]
 
 
 @pytest.fixture(scope="module")
-def ca() -> Identity:
-    return make_ca()
-
-
-@pytest.fixture(scope="module")
 def signer(ca: Identity) -> Identity:
     return ca.issue("Đinh Thị Hòa")
 
