@@ -11,8 +11,9 @@ import itertools
 from vanban.checker.checks_look import aggregate
 from vanban.checker.findings import Finding, Location, number, span
 from vanban.checker.inspection import Inspection
-from vanban.checker.reading import SINGLE_LINE, TWIPS_PER_MM, Para
+from vanban.checker.reading import SINGLE_LINE, Para
 from vanban.checker.rules import Rule
+from vanban.docx.units import TWIPS_PER_MM
 from vanban.errors import Message
 
 

@@ -16,9 +16,9 @@ from vanban.checker.findings import Finding, Location, number
 from vanban.checker.forms import page_frame, printed_body
 from vanban.checker.inspection import Inspection
 from vanban.checker.page_layout import ink_box
-from vanban.checker.reading import TWIPS_PER_MM
 from vanban.checker.rules import Rule
 from vanban.docx.frames import Frame
+from vanban.docx.units import TWIPS_PER_MM
 from vanban.errors import Message
 from vanban.signing.placement import TextLine
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from vanban.checker.checks_look import element_name
 from vanban.checker.findings import Finding, number
 from vanban.checker.inspection import Inspection
-from vanban.checker.reading import TWIPS_PER_MM, Para, Span
+from vanban.checker.reading import Para, Span
 from vanban.checker.rules import Rule
 from vanban.documents.text_metrics import longest_line_pt, text_width_pt
+from vanban.docx.units import TWIPS_PER_MM
 from vanban.errors import Message
 
 _SOLID = ("single", "thick")

@@ -9,10 +9,11 @@ from typing import Any
 
 from vanban.checker.findings import Finding, Location, join, number, span
 from vanban.checker.inspection import Inspection
-from vanban.checker.reading import SINGLE_LINE, TWIPS_PER_MM, Para, Piece
+from vanban.checker.reading import SINGLE_LINE, Para, Piece
 from vanban.checker.rules import Rule
 from vanban.documents.text_metrics import text_width_pt
 from vanban.docx.reading import page_number_paragraphs
+from vanban.docx.units import TWIPS_PER_MM
 from vanban.errors import Message
 
 _PAGE_FIELD = re.compile(r"(^|\s)PAGE(\s|\\|$)")

@@ -15,7 +15,6 @@ from vanban.checker.anatomy import fold
 from vanban.checker.findings import Finding, Location
 from vanban.checker.inspection import Inspection
 from vanban.checker.page_layout import (
-    TWIPS_PER_POINT,
     below,
     body_lines,
     is_bold,
@@ -27,6 +26,7 @@ from vanban.checker.page_layout import (
 )
 from vanban.checker.reading import Span
 from vanban.checker.rules import Rule
+from vanban.docx.units import TWIPS_PER_POINT
 from vanban.errors import Message
 from vanban.signing.placement import PrintedPage, TextLine
 

@@ -15,10 +15,10 @@ from vanban.checker.anatomy import fold
 from vanban.checker.inspection import Inspection
 from vanban.checker.reading import Span
 from vanban.docx.sections import Page
+from vanban.docx.units import TWIPS_PER_POINT
 from vanban.errors import ValidationError
 from vanban.signing.placement import PlacementError, PrintedPage, TextLine, read_pages
 
-TWIPS_PER_POINT = 20
 _SIZE_TOLERANCE = 3.0  # points: a PDF page and a section of the same paper size
 
 

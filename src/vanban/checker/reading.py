@@ -27,7 +27,6 @@ from vanban.docx.reading import (
 )
 from vanban.docx.styles import Look, ParagraphLook, StyleSheet
 
-TWIPS_PER_MM = 1440 / 25.4
 SINGLE_LINE = 1.15  # a single line of Times New Roman is about 1.15 times its size
 
 

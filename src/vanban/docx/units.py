@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+TWIPS_PER_POINT = 20
 TWIPS_PER_MM = 1440 / 25.4
 
 
