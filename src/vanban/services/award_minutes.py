@@ -18,17 +18,6 @@ from vanban.documents.award_context import form_after, referral_phrase
 
 __all__ = ["minutes_data", "referral_lines", "stored_council"]
 
-COUNCIL_KEYS = (
-    "hoi_dong",
-    "ngay_hop",
-    "so_thanh_vien",
-    "thanh_vien",
-    "vang_mat",
-    "y_kien_van_ban",
-    "ty_le_toi_thieu",
-    "phieu",
-)
-
 
 def stored_council(council: CouncilVotes) -> dict[str, Any]:
     """The vote file as the dossier stores it: checked, in the list's order, JSON-ready."""
