@@ -6,12 +6,10 @@ from pathlib import Path
 
 import click
 
-from vanban.checker import FileReport, Finding, choose, document_rules, split_ids
-from vanban.checker.rules import Rule
+from vanban.checker import FileReport, Finding, Rule
 from vanban.cli.output import Output, get_output
 from vanban.cli.session import get_session
-from vanban.errors import ValidationError
-from vanban.services.document_check import PAGES_OFF, check_files
+from vanban.services.document_check import PAGES_OFF, check_files, chosen_rules
 
 
 def _check_dossier(context: click.Context, output: Output, dossier_id: int) -> int:
@@ -179,16 +177,11 @@ def check(
     output.as_json = output.as_json or as_json  # "check --dossier ID --json" reads naturally
     if dossier_id is not None:
         return _check_dossier(context, output, dossier_id)
-    rules = choose(document_rules(), split_ids(select), split_ids(ignore))
+    rules = chosen_rules(select, ignore)
     if list_rules:
         _list_rules(output, rules)
         return 0
-    if not files:
-        raise ValidationError(
-            "Hãy chỉ ra ít nhất một tệp .docx cần kiểm tra, ví dụ “vanban check ke_hoach.docx”.",
-            "Name at least one .docx file to check, e.g. “vanban check plan.docx”.",
-        )
-    reports = check_files(list(files), rules, pages=not no_pages)
+    reports = check_files(files, rules, pages=not no_pages)
     _print_skipped(output, reports)
     return report_all(output, reports, "files", ("tệp", "file"))
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
+from vanban.atomic_write import write_atomically
 from vanban.cli.archive import show_signatures
 from vanban.cli.session import get_session
-from vanban.documents import write_atomically
 from vanban.errors import ValidationError
 from vanban.services.archive import ArchiveService
 from vanban.services.signing import SigningService

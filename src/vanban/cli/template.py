@@ -8,9 +8,7 @@ from pathlib import Path
 import click
 
 from vanban.cli.output import get_output
-from vanban.documents import TemplateCatalogue, TemplateSpec
-from vanban.errors import ValidationError
-from vanban.services.nominee_lists import LIST_CONTEXTS, list_columns, write_list_example
+from vanban.services.templates import TemplateService, TemplateSpec
 from vanban.vietnamese import abbreviation_for
 
 
@@ -35,7 +33,7 @@ def _summary(spec: TemplateSpec) -> dict[str, object]:
 def list_templates(context: click.Context) -> None:
     """Liệt kê các mẫu văn bản."""
     output = get_output(context)
-    specs = TemplateCatalogue().list()
+    specs = TemplateService().templates()
     width = max((len(spec.id) for spec in specs), default=2)
     for spec in specs:
         title = spec.title_en if output.lang == "en" else spec.title
@@ -49,7 +47,8 @@ def list_templates(context: click.Context) -> None:
 def show_template(context: click.Context, template_id: str) -> None:
     """Hiện các trường của mẫu ID: kiểu, bắt buộc hay không, nhãn và ví dụ."""
     output = get_output(context)
-    spec = TemplateCatalogue().get(template_id)
+    service = TemplateService()
+    spec = service.get(template_id)
     english = output.lang == "en"
     output.line(f"{spec.id}: {spec.title_en if english else spec.title} ({spec.form})")
     for field in spec.fields:
@@ -63,7 +62,7 @@ def show_template(context: click.Context, template_id: str) -> None:
         if field.example is not None:
             example = json.dumps(field.example, ensure_ascii=False)
             output.line(f"  {'':<18} {'ví dụ:' if not english else 'e.g.:'} {example}")
-    columns = list_columns() if spec.context in LIST_CONTEXTS else []
+    columns = service.list_columns(spec)
     if columns:
         output.line(
             "Danh sách cho “vanban batch --data” (.xlsx, .csv hoặc .yaml; dòng 1 là tên cột):"
@@ -118,13 +117,9 @@ def show_template(context: click.Context, template_id: str) -> None:
 def example_list(context: click.Context, template_id: str, output_path: Path) -> None:
     """Ghi một danh sách .xlsx sẵn tên cột để điền, cho mẫu giấy khen/bằng khen ID."""
     output = get_output(context)
-    spec = TemplateCatalogue().get(template_id)
-    if spec.context not in LIST_CONTEXTS:
-        raise ValidationError(
-            f"Mẫu “{spec.id}” không in theo danh sách; chỉ giấy khen, bằng khen mới có.",
-            f"The template “{spec.id}” is not printed from a list; only certificates are.",
-        )
-    path = write_list_example(output_path)
+    service = TemplateService()
+    spec = service.get(template_id)
+    path = service.write_list_example(spec.id, output_path)
     output.say(
         f"Đã ghi {path}: dòng 1 là tên cột, dòng 2 là ví dụ. Điền rồi chạy: "
         f"vanban batch {spec.id} --data {path} -o THU_MUC",
@@ -143,10 +138,8 @@ def lint_template(context: click.Context, path: Path | None) -> int:
     Tìm thẻ bị tách, biến không có trong dữ liệu, trường không dùng, truy cập bị sandbox
     chặn và mẫu không dựng được từ dữ liệu ví dụ. Mã thoát 0 khi sạch, 1 khi có vi phạm.
     """
-    # The checker (python-docx, lxml) is imported only here: `template list` stays quick.
-    from vanban.checker.template_checks import lint_templates
-    from vanban.cli.check import report_all
+    from vanban.cli.check import report_all  # with the checker: `template list` stays quick
 
     output = get_output(context)
-    reports = lint_templates(path)
+    reports = TemplateService.lint(path)
     return report_all(output, reports, "templates", ("mẫu", "template"))

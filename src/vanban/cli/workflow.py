@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from vanban.cli.output import get_output
 from vanban.cli.session import get_session
-from vanban.errors import NotFoundError, WorkspaceError
-from vanban.services.dossiers import workflow_definitions
-from vanban.workflow import WorkflowDefinition, mermaid
-from vanban.workspace import find_workspace_root
+from vanban.services.workflows import WorkflowService
 
 
-def _workflows(context: click.Context) -> dict[str, WorkflowDefinition]:
-    try:
-        root: Path | None = find_workspace_root(get_session(context).workspace_option)
-    except WorkspaceError:
-        root = None  # outside a workspace: the shipped workflows only
-    return workflow_definitions(root)
-
-
-def _get(context: click.Context, name: str) -> WorkflowDefinition:
-    workflows = _workflows(context)
-    if name not in workflows:
-        known = ", ".join(sorted(workflows))
-        raise NotFoundError(
-            f"Không có quy trình “{name}”. Các quy trình hiện có: {known}.",
-            f"There is no workflow “{name}”. Available: {known}.",
-        )
-    return workflows[name]
+def _service(context: click.Context) -> WorkflowService:
+    return WorkflowService(get_session(context).workspace_option)
 
 
 @click.group()
@@ -43,8 +23,9 @@ def workflow() -> None:
 def list_workflows(context: click.Context) -> None:
     """Liệt kê các quy trình."""
     output = get_output(context)
-    workflows = _workflows(context)
-    for name, definition in sorted(workflows.items()):
+    workflows = _service(context).workflows()
+    for definition in workflows:
+        name = definition.name
         output.say(
             f"{name:<12} {definition.label} — mẫu văn bản: {definition.document}",
             f"{name:<12} {definition.label} — template: {definition.document}",
@@ -53,8 +34,7 @@ def list_workflows(context: click.Context) -> None:
         {
             "ok": True,
             "workflows": [
-                {"name": d.name, "label": d.label, "document": d.document}
-                for _, d in sorted(workflows.items())
+                {"name": d.name, "label": d.label, "document": d.document} for d in workflows
             ],
         }
     )
@@ -66,7 +46,7 @@ def list_workflows(context: click.Context) -> None:
 def show_workflow(context: click.Context, name: str) -> None:
     """Hiện trạng thái và các việc của quy trình NAME."""
     output = get_output(context)
-    definition = _get(context, name)
+    definition = _service(context).get(name)
     output.say(
         f"{definition.name}: {definition.label} (bắt đầu: {definition.initial})",
         f"{definition.name}: {definition.label} (starts at: {definition.initial})",
@@ -113,6 +93,6 @@ def show_workflow(context: click.Context, name: str) -> None:
 def graph_workflow(context: click.Context, name: str) -> None:
     """In sơ đồ Mermaid (stateDiagram-v2) của quy trình NAME."""
     output = get_output(context)
-    text = mermaid(_get(context, name))
+    text = _service(context).diagram(name)
     output.line(text)
     output.emit({"ok": True, "name": name, "mermaid": text})

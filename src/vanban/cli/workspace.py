@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from vanban.cli.output import get_output
-from vanban.errors import WorkspaceError
-from vanban.workspace import init_workspace, load_workspace
+from vanban.services.workspaces import create_workspace
 
 
 @click.command()
@@ -34,29 +33,21 @@ def init(context: click.Context, folder: Path, training: bool, sample_signing: b
     huấn (--training) mới cho phép --as.
     """
     output = get_output(context)
-    if sample_signing and not training:
-        raise WorkspaceError(
-            "Khóa ký MẪU (--sample-signing) chỉ dùng cho thư mục tập huấn; hãy thêm --training.",
-            "Sample signing keys (--sample-signing) are only for a training workspace; "
-            "add --training.",
-        )
-    path = init_workspace(folder, training=training)
+    made = create_workspace(folder, training=training, sample_signing=sample_signing)
+    path = made.config
     output.say(
         f"Đã tạo {path}. Hãy sửa thông tin cơ quan và người dùng trong tệp này.",
         f"Created {path}. Edit the organisation and the users in it.",
     )
-    if sample_signing:
-        # Imported here: cryptography and Pillow only for the workspaces that ask for keys.
-        from vanban.services.signing_samples import SAMPLE_PASSWORD, add_sample_signing
-
-        workspace = load_workspace(folder)
-        leader = next(user.login for user in workspace.users.values() if "approver" in user.roles)
-        keys = add_sample_signing(workspace, leader, SAMPLE_PASSWORD)
+    keys = made.sample_keys
+    if keys is not None:
         output.say(
-            f"Khóa ký MẪU (không có giá trị pháp lý) trong {keys}, mật khẩu “{SAMPLE_PASSWORD}”: "
-            f"lãnh đạo “{leader}” và cơ quan; chứng thư gốc thử trong trust/.",
-            f"Sample signing keys (of no legal value) in {keys}, password “{SAMPLE_PASSWORD}”: "
-            f"the leader “{leader}” and the body; the test root certificate is in trust/.",
+            f"Khóa ký MẪU (không có giá trị pháp lý) trong {keys.folder}, mật khẩu "
+            f"“{keys.password}”: lãnh đạo “{keys.leader}” và cơ quan; chứng thư gốc thử trong "
+            "trust/.",
+            f"Sample signing keys (of no legal value) in {keys.folder}, password "
+            f"“{keys.password}”: the leader “{keys.leader}” and the body; the test root "
+            "certificate is in trust/.",
         )
     output.emit(
         {

@@ -19,13 +19,16 @@ from vanban.checker import (
     FileReport,
     Rule,
     check_bytes,
+    choose,
+    document_rules,
     read_checked_file,
     read_untrusted,
+    split_ids,
 )
 from vanban.documents.pdf import ConversionError, LibreOfficeConverter, PdfConverter
-from vanban.errors import Message, VanbanError
+from vanban.errors import Message, ValidationError, VanbanError
 
-__all__ = ["PAGES_OFF", "check_files"]
+__all__ = ["PAGES_OFF", "check_files", "chosen_rules"]
 
 PAGES_OFF = Message(
     "đã chọn --no-pages nên không dàn trang", "--no-pages was given, so no page was laid out"
@@ -41,6 +44,11 @@ def _no_layout(reason: Message) -> Message:
     )
 
 
+def chosen_rules(select: str | None, ignore: str | None) -> tuple[Rule, ...]:
+    """The Phụ lục I rules named by ``--select``/``--ignore`` (comma-separated id prefixes)."""
+    return choose(document_rules(), split_ids(select), split_ids(ignore))
+
+
 def check_files(
     paths: Sequence[Path],
     rules: Sequence[Rule],
@@ -51,6 +59,11 @@ def check_files(
     """Check every file with ``rules``; with ``pages``, lay them out first (one LibreOffice
     run) so that the rules about printed pages run too.
     """
+    if not paths:
+        raise ValidationError(
+            "Hãy chỉ ra ít nhất một tệp .docx cần kiểm tra, ví dụ “vanban check ke_hoach.docx”.",
+            "Name at least one .docx file to check, e.g. “vanban check plan.docx”.",
+        )
     contents = [read_checked_file(path) for path in paths]
     laid_out: dict[int, bytes] = {}
     reasons: dict[int, Message] = {}
