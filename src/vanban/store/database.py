@@ -9,14 +9,14 @@ lock, which no busy timeout can fix.
 
 from __future__ import annotations
 
+import errno
 import os
-import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
@@ -250,65 +250,38 @@ def is_unique_violation(exc: IntegrityError) -> bool:
     return state == "23505"
 
 
-if sys.platform == "win32":
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        os.lseek(fd, 0, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-
 @contextmanager
 def file_lock(path: Path, timeout: float = BUSY_TIMEOUT_SECONDS) -> Iterator[None]:
     """Hold an exclusive lock on ``path`` (created if missing) between processes.
 
-    The lock is released by the operating system if the process dies, so a crash never
-    leaves the store locked.
+    The lock (filelock's: flock on Unix, msvcrt on Windows) is released by the operating
+    system if the process dies, so a crash never leaves the store locked. Only writers (the
+    migration) take it: a read-only workspace is read without it.
     """
+    if not path.parent.is_dir():  # filelock would create the folder; a store never does
+        raise _no_lock_file(path, os.strerror(errno.ENOENT))
+    lock = FileLock(path, timeout=timeout)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
-    except OSError as exc:
+        lock.acquire(poll_interval=0.01)
+    except Timeout as exc:
         raise StoreError(
-            f"Không mở được kho dữ liệu: không tạo được tệp khóa {path} ({exc.strerror}). "
-            "Hãy kiểm tra thư mục chứa kho có tồn tại và ghi được không.",
-            f"Could not open the store: cannot create the lock file {path} ({exc.strerror}). "
-            "Check that the store's folder exists and is writable.",
+            f"Kho dữ liệu đang được một tiến trình khác nâng cấp quá {timeout:.0f} giây "
+            f"(tệp khóa {path}). Hãy thử lại sau ít phút.",
+            f"Another process has been upgrading the store for over {timeout:.0f} "
+            f"seconds (lock file {path}). Try again in a few minutes.",
         ) from exc
+    except OSError as exc:
+        raise _no_lock_file(path, str(exc.strerror)) from exc
     try:
-        deadline = time.monotonic() + timeout
-        while not _try_lock(fd):
-            if time.monotonic() > deadline:
-                raise StoreError(
-                    f"Kho dữ liệu đang được một tiến trình khác nâng cấp quá {timeout:.0f} giây "
-                    f"(tệp khóa {path}). Hãy thử lại sau ít phút.",
-                    f"Another process has been upgrading the store for over {timeout:.0f} "
-                    f"seconds (lock file {path}). Try again in a few minutes.",
-                )
-            time.sleep(0.01)
-        try:
-            yield
-        finally:
-            _unlock(fd)
+        yield
     finally:
-        os.close(fd)
+        lock.release()
+
+
+def _no_lock_file(path: Path, reason: str) -> StoreError:
+    return StoreError(
+        f"Không mở được kho dữ liệu: không tạo được tệp khóa {path} ({reason}). "
+        "Hãy kiểm tra thư mục chứa kho có tồn tại và ghi được không.",
+        f"Could not open the store: cannot create the lock file {path} ({reason}). "
+        "Check that the store's folder exists and is writable.",
+    )
