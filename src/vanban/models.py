@@ -26,6 +26,20 @@ class DossierSummary:
     number: int | None = None  # số, once issued
     issued_on: dt.date | None = None
 
+    def as_json(self) -> dict[str, Any]:
+        """The dossier as JSON: the one form the CLI, the archive and the exports write."""
+        return {
+            "id": self.id,
+            "workflow": self.workflow,
+            "title": self.title,
+            "state": self.state,
+            "created_by": self.created_by,
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+            "number": self.number,
+            "issued_on": self.issued_on.isoformat() if self.issued_on else None,
+        }
+
 
 @dataclass(frozen=True)
 class Dossier(DossierSummary):

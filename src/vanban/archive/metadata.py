@@ -62,7 +62,7 @@ class ArchivedFile:
     pages: int | None = None  # known for PDFs only
     signatures: tuple[dict[str, Any], ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
+    def as_json(self) -> dict[str, Any]:
         """Return the file as its ``Files`` entry."""
         return {
             "FileName": self.name,
@@ -142,5 +142,5 @@ def build_metadata(facts: DossierFacts) -> dict[str, Any]:
                 "DueDate": None,
             }
         ],
-        "Files": [archived.to_json() for archived in facts.files],
+        "Files": [archived.as_json() for archived in facts.files],
     }

@@ -113,13 +113,13 @@ class SignatureCheck:
             )
         return None
 
-    def to_json(self) -> dict[str, Any]:
+    def as_json(self) -> dict[str, Any]:
         """Return the check as a JSON-ready mapping (how attachments record it)."""
         return asdict(self)
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> SignatureCheck:
-        """Rebuild a check recorded by ``to_json``."""
+        """Rebuild a check recorded by ``as_json``."""
         return cls(**raw)
 
 

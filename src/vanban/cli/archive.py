@@ -111,7 +111,7 @@ def attach(context: click.Context, dossier_id: int, pdf: Path, unsigned: bool) -
                 "pages": record.pages,
                 "signed": record.signed,
             },
-            "signatures": [check.to_json() for check in result.signatures],
+            "signatures": [check.as_json() for check in result.signatures],
         }
     )
 
@@ -253,7 +253,7 @@ def _check_json(check: FileCheck) -> dict[str, Any]:
         "kind": check.kind,
         "name": check.name,
         "sha256": check.sha256,
-        "signatures": [signature.to_json() for signature in check.signatures],
+        "signatures": [signature.as_json() for signature in check.signatures],
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -24,20 +24,6 @@ def _local(moment: dt.datetime) -> str:
     return moment.astimezone(VIETNAM_TIME).strftime(TIME_FORMAT)
 
 
-def _dossier_json(dossier: DossierSummary) -> dict[str, Any]:
-    return {
-        "id": dossier.id,
-        "workflow": dossier.workflow,
-        "title": dossier.title,
-        "state": dossier.state,
-        "created_by": dossier.created_by,
-        "created_at": dossier.created_at.isoformat(),
-        "updated_at": dossier.updated_at.isoformat(),
-        "number": dossier.number,
-        "issued_on": dossier.issued_on.isoformat() if dossier.issued_on else None,
-    }
-
-
 def _report(output: Output, result: AdvanceResult) -> None:
     dossier, event = result.dossier, result.event
     output.say(
@@ -55,7 +41,7 @@ def _report(output: Output, result: AdvanceResult) -> None:
     output.emit(
         {
             "ok": True,
-            "dossier": _dossier_json(dossier),
+            "dossier": dossier.as_json(),
             "event": event.as_json(),
             "documents": [
                 {"name": r.name, "sha256": r.sha256, "bytes": r.size} for r in result.documents
@@ -96,7 +82,7 @@ def list_dossiers(context: click.Context, state: str | None, workflow_name: str 
     dossiers = reader.dossiers(state=state, workflow=workflow_name)
     output = session.output
     if output.as_json:
-        output.emit({"ok": True, "dossiers": [_dossier_json(d) for d in dossiers]})
+        output.emit({"ok": True, "dossiers": [d.as_json() for d in dossiers]})
     elif dossiers:  # one write: ten thousand lines echoed one by one take longer than the query
         labels = {} if output.lang == "en" else reader.state_labels(dossiers)
 
@@ -161,7 +147,7 @@ def show(context: click.Context, dossier_id: int) -> None:
     output.emit(
         {
             "ok": True,
-            "dossier": _dossier_json(dossier),
+            "dossier": dossier.as_json(),
             "state_label": view.state_label,
             "data": dossier.data,
             "returned": None if view.last_return is None else view.last_return.as_json(),

@@ -124,7 +124,7 @@ def sign(
                     "dossier": dossier_id,
                     "document": signed.document.name,
                     "sha256": signed.document.sha256,
-                    "signatures": [check.to_json() for check in signed.signatures],
+                    "signatures": [check.as_json() for check in signed.signatures],
                 }
             )
             return
@@ -141,6 +141,6 @@ def sign(
             "ok": True,
             "dossier": dossier_id,
             "attachment": {"name": record.name, "sha256": record.sha256, "pages": record.pages},
-            "signatures": [check.to_json() for check in result.signatures],
+            "signatures": [check.as_json() for check in result.signatures],
         }
     )

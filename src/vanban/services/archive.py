@@ -150,7 +150,7 @@ class ArchiveService:
                 name=pdf.name,
                 content=pdf.content,
                 pages=pdf.pages,
-                signatures=[check.to_json() for check in checks],
+                signatures=[check.as_json() for check in checks],
                 attached_by=user.login,
                 at=now,
             )
@@ -255,7 +255,7 @@ class ArchiveService:
             signer=facts.signer_name,
             retention=facts.retention,
             page_total=int(metadata["PageTotal"]),
-            files=tuple(archived.to_json() for archived in files),
+            files=tuple(archived.as_json() for archived in files),
             metadata=metadata,
             archived_by=event.actor,
             archived_at=event.at,
@@ -292,7 +292,7 @@ class ArchiveService:
             chain_head = tx.head_hash(dossier_id)
         payload["history.json"] = _json_bytes(
             {
-                "dossier": _dossier_json(dossier),
+                "dossier": {**dossier.as_json(), "data": dossier.data},
                 "history": [e.as_json() for e in history],
                 "chain_head": chain_head,
             }
@@ -426,20 +426,6 @@ def signed_comment(checks: Sequence[SignatureCheck]) -> str:
         for check in checks
     )
     return f"Bản đã ký số: {signers}."
-
-
-def _dossier_json(dossier: Dossier) -> dict[str, Any]:
-    return {
-        "id": dossier.id,
-        "workflow": dossier.workflow,
-        "title": dossier.title,
-        "state": dossier.state,
-        "created_by": dossier.created_by,
-        "created_at": dossier.created_at.isoformat(),
-        "number": dossier.number,
-        "issued_on": dossier.issued_on.isoformat() if dossier.issued_on else None,
-        "data": dossier.data,
-    }
 
 
 def _json_bytes(value: Any) -> bytes:
