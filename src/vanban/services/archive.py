@@ -31,11 +31,11 @@ from vanban.archive.signatures import (
     load_trust_roots,
     validate_signatures,
 )
-from vanban.documents.symbol import number_and_symbol
 from vanban.errors import IntegrityError, NotPermittedError, WorkflowError
 from vanban.models import DocumentRef, Dossier, Event
 from vanban.output_folder import is_plain_name
 from vanban.services.dossiers import DossierService
+from vanban.services.register_entry import issued_text
 from vanban.store import StoreTx
 from vanban.store.archive_records import ArchiveRecord, AttachmentRecord
 from vanban.vietnamese import VIETNAM_TIME
@@ -221,21 +221,22 @@ class ArchiveService:
         definition = self.dossiers.workflow(dossier.workflow)
         spec = self.dossiers.catalogue.get(definition.document)
         organization = self.workspace.organization
-        values = {**organization.document_defaults(dossier.data), **dossier.data}
-        signature = values["ky"] if isinstance(values.get("ky"), dict) else {}
-        issuer = str(values.get("ky_hieu_co_quan") or organization.abbreviation)
+        # The main document's facts, read as the register reads them.
+        values = self.dossiers.document_values(definition, dossier.data, spec.id)
+        text = issued_text(spec, values)
+        issuer = self.dossiers.issuer_of(values)
         facts = DossierFacts(
             organ_id=organization.abbreviation,
             organ_name=str(values.get("co_quan") or organization.name),
             dossier_id=dossier.id,
             title=dossier.title,
             type_name=spec.document_type,
-            number_and_symbol=number_and_symbol(spec, values) if dossier.number else "",
+            number_and_symbol=text.number_and_symbol if dossier.number else "",
             issued_on=dossier.issued_on,
-            subject=str(values.get("trich_yeu", "")),
-            signer_position=str(signature.get("chuc_vu", "")),
-            signer_name=str(signature.get("ho_ten", "")),
-            recipients=[str(r) for r in [*values.get("kinh_gui", []), *values.get("noi_nhan", [])]],
+            subject=text.subject,
+            signer_position=text.signer_position,
+            signer_name=text.signer_name,
+            recipients=list(text.recipients),
             started_on=dossier.created_at.astimezone(VIETNAM_TIME).date(),
             archived_on=event.at.astimezone(VIETNAM_TIME).date(),
             retention=retention

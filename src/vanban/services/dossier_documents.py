@@ -200,7 +200,7 @@ class DossierDocuments:
             numbered_kind = spec.field("so") is not None and bool(spec.document_type)
             if not numbered_kind or not self._applies(definition, template, issued):
                 continue
-            issuer = self._issuer(self._template_data(definition, issued, template))
+            issuer = self.issuer_of(self._template_data(definition, issued, template))
             number = allocate(issuer, day.year)
             given.append((template, number))
             numbers[template] = {"so": number, "ngay": day.isoformat()}
@@ -268,23 +268,32 @@ class DossierDocuments:
     def _defaults(self, data: Mapping[str, Any]) -> dict[str, Any]:
         return self.workspace.organization.document_defaults(data)
 
-    def _issuer(self, data: Mapping[str, Any]) -> str:
+    def issuer_of(self, data: Mapping[str, Any]) -> str:
+        """The body that issues a document with ``data`` (its own sequence of numbers)."""
         return str(data.get("ky_hieu_co_quan") or self.workspace.organization.abbreviation)
+
+    def document_values(
+        self, definition: WorkflowDefinition, data: Mapping[str, Any], template_id: str
+    ) -> dict[str, Any]:
+        """What ``template_id`` prints from the dossier's ``data``: its data (through the
+        workflow's mapping) over the workspace's defaults (organisation, place)."""
+        values = self._template_data(definition, data, template_id)
+        return {**self._defaults(values), **values}
 
     def _register_entry(
         self,
+        definition: WorkflowDefinition,
         template_id: str,
-        values: Mapping[str, Any],
         dossier: Dossier,
         number: int,
         issued_on: dt.date,
     ) -> RegisterEntry:
-        """The register line (Phụ lục IV) of one issued document of ``dossier``."""
-        values = {**self._defaults(values), **values}
+        """The register line (Phụ lục IV) of one issued document of ``dossier`` (as issued)."""
+        values = self.document_values(definition, dossier.data, template_id)
         return register_entry(
             self.catalogue.get(template_id),
             values,
-            organization=self._issuer(values),
+            organization=self.issuer_of(values),
             book=self.workspace.book,
             number=number,
             issued_on=issued_on,

@@ -397,8 +397,9 @@ class DossierService(DossierDocuments):
         entry = None
         if issue.issued_on is not None:
             for template, allocated in issue.numbered:
-                values = self._template_data(definition, issue.data, template)
-                added = self._register_entry(template, values, updated, allocated, issue.issued_on)
+                added = self._register_entry(
+                    definition, template, updated, allocated, issue.issued_on
+                )
                 tx.add_register_entry(added, event.id)
                 if template == definition.document:
                     entry = added

@@ -34,6 +34,7 @@ from vanban.services.archive import (
     require_clerk,
     signed_comment,
 )
+from vanban.services.register_entry import issued_text
 from vanban.signing import material
 from vanban.signing.keys import check_certificate, open_signer
 from vanban.signing.pades import (
@@ -95,10 +96,9 @@ class SigningService:
             documents = tx.current_documents(dossier_id)
         self._require_leader_state(dossier)
         definition = self.dossiers.workflow(dossier.workflow)
-        values = {**self.workspace.organization.document_defaults(dossier.data), **dossier.data}
-        raw_signature = values.get("ky")
-        signature = raw_signature if isinstance(raw_signature, dict) else {}
-        title, name = str(signature.get("chuc_vu", "")), str(signature.get("ho_ten", ""))
+        spec = self.dossiers.catalogue.get(definition.document)
+        text = issued_text(spec, self.dossiers.document_values(definition, dossier.data, spec.id))
+        title, name = text.signer_position, text.signer_name
         if _fold(name) != _fold(user.full_name):
             raise NotPermittedError(
                 f"Văn bản của hồ sơ số {dossier_id} do “{name}” ký, không phải “{user.full_name}”."
@@ -274,8 +274,9 @@ class SigningService:
         """ "03/KH-HKH" for an issued dossier."""
         definition = self.dossiers.workflow(dossier.workflow)
         spec = self.dossiers.catalogue.get(definition.document)
-        values = {**self.workspace.organization.document_defaults(dossier.data), **dossier.data}
-        return number_and_symbol(spec, values)
+        return number_and_symbol(
+            spec, self.dossiers.document_values(definition, dossier.data, spec.id)
+        )
 
     # ---- helpers ---------------------------------------------------------------------------
 
