@@ -40,7 +40,12 @@ _CODE = re.compile(r"^[0-9A-Za-zĐđ&]+(?:-[0-9A-Za-zĐđ&]+)*$")
 MAX_BODY_DEPTH = 6
 
 
-class DataProblem(ValidationError):
+_DATA_SUBJECT = ("Dữ liệu", "The data")
+_DATA_ACTION = ("hãy sửa rồi chạy lại", "fix them and run again")
+_DATA_ACTION_ONE = ("hãy sửa dữ liệu rồi chạy lại", "fix the data and run again")
+
+
+class DataProblem(ProblemsError):
     """Problems a context builder finds in validated data (sums, counts, rows that disagree).
 
     The builder knows the key path but not the file; the renderer adds file and line with
@@ -48,15 +53,11 @@ class DataProblem(ValidationError):
     """
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        super().__init__(
-            "; ".join(problem.text("vi") for problem in self.problems),
-            "; ".join(problem.text("en") for problem in self.problems),
-        )
+        super().__init__(problems, _DATA_SUBJECT, _DATA_ACTION, action_one=_DATA_ACTION_ONE)
 
     def located(self, data: DocumentData) -> ValidationError:
         """Return the same problems as a ValidationError naming file and line."""
-        return _validation_error(data, self.problems)
+        return _validation_error(data, list(self.problems))
 
 
 class _Checker:
@@ -424,9 +425,5 @@ def _validation_error(data: DocumentData, problems: list[Problem]) -> Validation
         replace(problem, line=data.line_of(problem.key_path), source=data.source)
         for problem in problems
     ]
-    return ProblemsError(
-        located,
-        (f"Dữ liệu trong {data.source}", f"The data in {data.source}"),
-        ("hãy sửa rồi chạy lại", "fix them and run again"),
-        action_one=("hãy sửa dữ liệu rồi chạy lại", "fix the data and run again"),
-    )
+    subject = (f"Dữ liệu trong {data.source}", f"The data in {data.source}")
+    return ProblemsError(located, subject, _DATA_ACTION, action_one=_DATA_ACTION_ONE)
