@@ -22,7 +22,7 @@ ARCHITECTURE = Path(__file__).resolve().parent.parent / "docs" / "architecture.m
 
 _BASE = {
     *("errors", "models", "vietnamese", "resources", "atomic_write"),
-    *("spreadsheet_cells", "output_folder"),
+    *("spreadsheet_cells", "output_folder", "roles"),
 }
 # part → the parts it may import (besides itself). "__init__" is vanban/__init__.py.
 ALLOWED: dict[str, set[str]] = {
@@ -30,6 +30,7 @@ ALLOWED: dict[str, set[str]] = {
     "__main__": {"cli"},
     "errors": set(),
     "models": set(),
+    "roles": set(),
     "resources": set(),
     "vietnamese": set(),
     "atomic_write": {"errors"},
@@ -37,7 +38,7 @@ ALLOWED: dict[str, set[str]] = {
     "output_folder": {"errors", "atomic_write"},
     "docx": set(),
     "datafile": {"errors", "vietnamese"},
-    "workflow": {"errors", "vietnamese", "datafile"},
+    "workflow": {"errors", "vietnamese", "datafile", "roles"},
     "documents": {"errors", "vietnamese", "resources", "atomic_write", "docx", "datafile"},
     "store": {"errors", "models"},
     "archive": {"errors"},
@@ -45,7 +46,7 @@ ALLOWED: dict[str, set[str]] = {
     "awards": {"errors", "vietnamese", "atomic_write", "datafile", "spreadsheet_cells"},
     "checker": {"errors", "vietnamese", "documents", "datafile", "docx", "signing"},
     "importing": {"errors", "vietnamese", "documents", "checker", "datafile", "docx"},
-    "workspace": {"errors"},
+    "workspace": {"errors", "roles"},
     "services": {
         *_BASE,
         *("documents", "workflow", "store", "workspace", "archive", "awards"),
@@ -61,6 +62,7 @@ KNOWS: dict[str, str] = {
     "__main__": "that `python -m vanban` runs the command line",
     "errors": "the one error base class, its exit codes and its vi/en messages",
     "models": "the records (dossier, event, document, register entry) as frozen dataclasses",
+    "roles": "the four roles of a dossier workflow and what messages call them",
     "resources": "where the files shipped with vanban (templates, workflows, samples) are",
     "vietnamese": "Vietnamese text: dates, numbers and money in words, abbreviations, matching",
     "atomic_write": "how to write a file so a failure leaves nothing half-written",

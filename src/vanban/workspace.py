@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from vanban.errors import NotPermittedError, WorkspaceError
+from vanban.roles import ROLES
 
 WORKSPACE_FILE = "vanban.toml"
 STATE_DIR = ".vanban"
 DATABASE_FILE = "vanban.db"
-ROLES = ("secretary", "reviewer", "approver", "clerk")
 DEFAULT_BOOK = "van_ban_di"
 
 STARTER = """\

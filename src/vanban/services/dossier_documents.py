@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # loaded when a dossier is first rendered: `vanban list` neve
     from vanban.services.awards import DossierDataMapping
 
 NUMBERS_KEY = "cap_so"  # template id → {"so", "ngay"}: each issued document's own number
+# What the issue sets (so, ngay, each document's number in cap_so) and drops (the draft year).
+_ISSUE_KEYS = ("so", "ngay", "nam", NUMBERS_KEY)
 
 __all__ = ["DossierDocuments", "document_text"]
 
@@ -61,6 +63,10 @@ class DossierDocuments:
     @property
     def workflows(self) -> dict[str, WorkflowDefinition]:
         """The workflows by name (the service loads them on first use)."""
+        raise NotImplementedError
+
+    def workflow(self, name: str) -> WorkflowDefinition:
+        """The workflow ``name`` (the service refuses one it does not have)."""
         raise NotImplementedError
 
     # ---- data meant for another kind of dossier --------------------------------------------
@@ -264,6 +270,15 @@ class DossierDocuments:
             self._defaults(values),
             today=self.clock().astimezone(VIETNAM_TIME).date(),
         )
+
+    def unnumbered(self, dossier: Dossier) -> RenderedDocument:
+        """The dossier's main document as it will be issued, before its number and date.
+
+        What the leader signs: the number and date blanks stay open for the văn thư, and the
+        year printed is this year's (``nam`` is only the draft's year).
+        """
+        data = {key: value for key, value in dossier.data.items() if key not in _ISSUE_KEYS}
+        return self._render(self.workflow(dossier.workflow), data)
 
     def _defaults(self, data: Mapping[str, Any]) -> dict[str, Any]:
         return self.workspace.organization.document_defaults(data)

@@ -9,19 +9,16 @@ dossier already moved and is refused with a plain sentence.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vanban.atomic_write import write_atomically
 from vanban.documents.catalogue import TemplateCatalogue
 from vanban.documents.data_source import DocumentData, load_document_data
-from vanban.documents.pdf import PDF_MEDIA_TYPE, PdfConverter
-from vanban.documents.warm_pdf import pdf_converter
+from vanban.documents.pdf import PdfConverter
 from vanban.errors import (
-    IntegrityError,
     NotPermittedError,
     WorkflowError,
 )
@@ -33,10 +30,10 @@ from vanban.models import (
     Event,
     RegisterEntry,
 )
-from vanban.output_folder import is_plain_name
-from vanban.resources import shipped_dir
 from vanban.services.dossier_documents import DossierDocuments, document_text
+from vanban.services.dossier_export import DOCX_MEDIA_TYPE, export_documents
 from vanban.services.dossier_reader import DossierReader, DossierView
+from vanban.services.workflows import workflow_definitions
 from vanban.store import Store, StoreTx, open_store
 from vanban.vietnamese import VIETNAM_TIME
 from vanban.workflow import (
@@ -46,7 +43,6 @@ from vanban.workflow import (
     Transition,
     WorkflowDefinition,
     WorkflowEngine,
-    load_workflows,
 )
 from vanban.workspace import User, Workspace
 
@@ -55,7 +51,6 @@ if TYPE_CHECKING:  # loaded when a dossier is first rendered: `vanban list` neve
     from vanban.services.award_check import Finding
     from vanban.services.awards import DossierDataMapping
 
-DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 Clock = Callable[[], dt.datetime]
 # Called by advance() inside its transaction once the event is stored: more records that must
 # commit (or roll back) with the state change, e.g. the archive record. May raise VanbanError.
@@ -428,61 +423,8 @@ class DossierService(DossierDocuments):
         pdf: bool = False,
         converter: PdfConverter | None = None,
     ) -> list[Path]:
-        """Write the dossier's current documents into ``folder`` (created when missing).
-
-        With ``pdf``, also each .docx's PDF and ``ho_so_<id>.pdf``, all documents merged with
-        a bookmark per document. The PDFs are made (in one LibreOffice run) before any file is
-        written, so a failed conversion writes nothing.
-        """
-        with self.store.read() as tx:
-            dossier = tx.get_dossier(dossier_id)
-            documents = tx.current_documents(dossier_id)
-            contents = [(record, tx.get_blob(record.sha256, record.name)) for record in documents]
-        for record, _ in contents:
-            if not is_plain_name(record.name):
-                raise IntegrityError(
-                    f"Hồ sơ số {dossier_id} ghi một văn bản có tên không hợp lệ "
-                    f"(“{record.name[:80]}”): kho đã bị sửa ngoài vanban. Không có gì được ghi; "
-                    f"hãy chạy “vanban archive verify {dossier_id}”.",
-                    f"Dossier {dossier_id} records a document with an invalid name "
-                    f"(“{record.name[:80]}”): the store was changed outside vanban. Nothing was "
-                    f"written; run “vanban archive verify {dossier_id}”.",
-                )
-        files = [(folder / record.name, content) for record, content in contents]
-        if pdf:
-            sources = [
-                (record.name, content)
-                for record, content in contents
-                if record.media_type in (DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE)
-            ]
-            from vanban.documents.pdf_merge import convert_and_merge  # pypdf, only for --pdf
-
-            bundle = convert_and_merge(
-                converter or pdf_converter(),
-                sources,
-                title=f"Hồ sơ số {dossier.id}: {dossier.title}",
-            )
-            files += [
-                (folder / f"{Path(name).stem}.pdf", content)
-                for (name, source), content in zip(sources, bundle.documents, strict=True)
-                if not source.startswith(b"%PDF-")  # a stored PDF is written as it is, above
-            ]
-            files.append((folder / f"ho_so_{dossier.id}.pdf", bundle.merged))
-        folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for target, content in files:
-            write_atomically(content, target)
-            written.append(target)
-        return written
-
-    def unnumbered(self, dossier: Dossier) -> RenderedDocument:
-        """The dossier's main document as it will be issued, before its number and date.
-
-        What the leader signs: the number and date blanks stay open for the văn thư, and the
-        year printed is this year's (``nam`` is only the draft's year).
-        """
-        data = {key: value for key, value in dossier.data.items() if key not in _ISSUE_KEYS}
-        return self._render(self.workflow(dossier.workflow), data)
+        """Write the dossier's current documents into ``folder`` (see dossier_export)."""
+        return export_documents(self.store, dossier_id, folder, pdf=pdf, converter=converter)
 
     def check_dossier(self, dossier_id: int) -> list[Finding]:
         """The cross-document check of a dossier's current documents (``check --dossier``)."""
@@ -544,21 +486,6 @@ class DossierService(DossierDocuments):
     @staticmethod
     def _document_name(template_id: str, dossier: Dossier) -> str:
         return f"{template_id}_{dossier.id:04d}.docx"
-
-
-def workflow_definitions(
-    workspace_root: Path | None, known_templates: Collection[str] | None = None
-) -> dict[str, WorkflowDefinition]:
-    """Return the shipped workflows, overridden by the workspace's own ``workflows/*.yaml``."""
-    definitions = dict(load_workflows(shipped_dir("workflows"), known_templates))
-    local = workspace_root / "workflows" if workspace_root is not None else None
-    if local is not None and local.is_dir():
-        definitions.update(load_workflows(local, known_templates))
-    return definitions
-
-
-# What the issue sets (so, ngay, each document's number in cap_so) and drops (the draft year).
-_ISSUE_KEYS = ("so", "ngay", "nam", "cap_so")
 
 
 def _actor(user: User) -> Actor:

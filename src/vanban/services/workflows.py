@@ -6,14 +6,26 @@ shipped workflows are listed.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from vanban.errors import NotFoundError, WorkspaceError
-from vanban.services.dossiers import workflow_definitions
-from vanban.workflow import WorkflowDefinition, mermaid
+from vanban.resources import shipped_dir
+from vanban.workflow import WorkflowDefinition, load_workflows, mermaid
 from vanban.workspace import find_workspace_root
 
-__all__ = ["WorkflowService"]
+__all__ = ["WorkflowService", "workflow_definitions"]
+
+
+def workflow_definitions(
+    workspace_root: Path | None, known_templates: Collection[str] | None = None
+) -> dict[str, WorkflowDefinition]:
+    """Return the shipped workflows, overridden by the workspace's own ``workflows/*.yaml``."""
+    definitions = dict(load_workflows(shipped_dir("workflows"), known_templates))
+    local = workspace_root / "workflows" if workspace_root is not None else None
+    if local is not None and local.is_dir():
+        definitions.update(load_workflows(local, known_templates))
+    return definitions
 
 
 class WorkflowService:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from vanban.roles import ROLES
 from vanban.workflow.definition import (
-    ROLES,
     EventDefinition,
     StateDefinition,
     WorkflowDefinition,

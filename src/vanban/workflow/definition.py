@@ -7,18 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
-
-# The four roles of a dossier workflow with the Vietnamese words messages use for them;
-# vanban.toml gives users these and nothing else.
-ROLES: Mapping[str, str] = MappingProxyType(
-    {
-        "secretary": "chuyên viên soạn thảo",
-        "reviewer": "người thẩm định",
-        "approver": "lãnh đạo phê duyệt",
-        "clerk": "văn thư",
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, cast
 
 from vanban.errors import NotFoundError, NotPermittedError, WorkflowError
+from vanban.roles import ROLES
 from vanban.vietnamese import closest
-from vanban.workflow.definition import ROLES, EventDefinition, WorkflowDefinition
+from vanban.workflow.definition import EventDefinition, WorkflowDefinition
 from vanban.workflow.guards import GUARDS, Actor, DossierFacts, Guard, GuardInput, Refusal
 
 if TYPE_CHECKING:  # transitions is imported when an event is first fired: show needs none

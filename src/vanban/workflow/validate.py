@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from vanban.datafile import Located
+from vanban.roles import ROLES
 from vanban.vietnamese import closest
 from vanban.workflow.definition import (
-    ROLES,
     EventDefinition,
     StateDefinition,
     WorkflowDefinition,
