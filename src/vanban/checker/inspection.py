@@ -6,12 +6,9 @@ import zipfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from docx.opc.exceptions import PackageNotFoundError
-from lxml.etree import XMLSyntaxError
-
 from vanban.checker.anatomy import Anatomy, read_anatomy
 from vanban.checker.reading import Para, Walker, body_paragraphs
-from vanban.docx.reading import open_docx
+from vanban.docx.reading import UNREADABLE_PACKAGE_ERRORS, document_body, open_docx
 from vanban.docx.sections import DEFAULT_PAGE, Page, page_setups
 from vanban.docx.styles import StyleSheet
 from vanban.errors import ValidationError
@@ -50,7 +47,7 @@ def inspect_docx(data: bytes, name: str) -> Inspection:
         sheet = StyleSheet(document)
         pages = page_setups(document) or [DEFAULT_PAGE]
         walker = Walker(sheet)
-        paras = body_paragraphs(walker, document.element.body, [p.text_width for p in pages])
+        paras = body_paragraphs(walker, document_body(document), [p.text_width for p in pages])
         margins_paras: list[Para] = []
         for index, page in enumerate(pages):
             for kind, root in page.headers.items():
@@ -58,7 +55,7 @@ def inspect_docx(data: bytes, name: str) -> Inspection:
                 margins_paras += walker.part(root, part, index, page.text_width)
             for root in page.footers.values():
                 margins_paras += walker.part(root, "footer", index, page.text_width)
-    except (ValueError, KeyError, IndexError, XMLSyntaxError, PackageNotFoundError) as exc:
+    except UNREADABLE_PACKAGE_ERRORS as exc:
         raise _unreadable(name, type(exc).__name__) from exc
     except zipfile.BadZipFile as exc:
         raise _unreadable(name, "zip") from exc

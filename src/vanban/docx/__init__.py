@@ -2,11 +2,14 @@
 
 After python-docx's own split between its ``oxml`` layer and its proxies, this package holds
 the knowledge of element names, parts and zip members, so that ``documents``, ``checker`` and
-``doc_templates`` work with documents, not with XML:
+``doc_templates`` (and ``importing``) work with documents, not with XML:
 
 - ``oxml``: element names, attribute values, the elements behind python-docx's proxies;
+- ``namespaces``: the namespaces and relationship types spelled without python-docx;
 - ``styles``: the one effective-formatting resolver (direct → styles → defaults → theme);
-- ``reading``: text in reading order and the element walk (body, tables, headers, footers);
+- ``reading``: text in reading order and the element walk (body, tables with their rows,
+  spans and merges, headers, footers);
+- ``numbering``: Word's list numbering, the list level each paragraph is in;
 - ``sections``: page setup per section, and sections settled after a landscape table;
 - ``docxtpl_steps``: docxtpl's XML patching, called without a template;
 - ``package``, ``template``, ``render``: the reproducible writer and the fast render pipeline

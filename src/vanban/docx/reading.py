@@ -2,8 +2,9 @@
 
 Two readings, for two purposes. ``iter_blocks``/``document_lines`` read the body paragraphs
 and the table cells the way python-docx sees them (each merged cell once), which is what the
-goldens and the tests compare. ``body_items``, ``table_cells``, ``part_paragraphs``,
-``own_runs`` and ``run_text`` are the element walk the checker and the importer build on:
+goldens and the tests compare. ``body_items``, ``table_rows``/``table_cells``,
+``part_paragraphs``, ``own_runs`` and ``run_text`` are the element walk the checker and the
+importer build on (rows with their heading mark, cells with their span and vertical merge):
 content controls, insertions and nested tables are read; deleted revisions, fallback copies
 of drawings and text boxes are not, since none of them prints in the body's flow.
 """
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from lxml.etree import XMLSyntaxError
 
 from vanban.docx.oxml import find_path, parse_xml, qn, twips
 
@@ -34,6 +37,11 @@ _LINE_SHAPES = ("line", "straightConnector1")
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 EMU_PER_MM = 36000
 DEFAULT_CELL_MARGIN = 108  # Word's default left/right cell margin, twips
+# What python-docx and lxml raise on a package (already checked) whose content they cannot read.
+UNREADABLE_PACKAGE_ERRORS: tuple[type[Exception], ...] = (
+    *(ValueError, KeyError, IndexError),
+    *(XMLSyntaxError, PackageNotFoundError),
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,11 @@ def open_docx(content: bytes) -> Any:
     return Document(io.BytesIO(content))
 
 
+def document_body(document: Any) -> Any:
+    """The ``w:body`` element of a document python-docx opened (for ``body_items``)."""
+    return document.element.body
+
+
 def iter_blocks(document: Any) -> Iterator[Block]:
     """Yield the body paragraphs and the table-cell paragraphs in reading order."""
     from docx.table import Table, _Cell
@@ -72,7 +85,7 @@ def iter_blocks(document: Any) -> Iterator[Block]:
 
     body = document._body
     table_index = -1
-    for element in document.element.body.iterchildren():
+    for element in document_body(document).iterchildren():
         if element.tag == _P:
             yield Block(Paragraph(element, body))
         elif element.tag == _TBL:
@@ -109,9 +122,19 @@ class TableCell:
     """One cell of a table as the reading order meets it."""
 
     row: int
-    cell: int
+    cell: int  # its place among its row's cells (not its grid column)
     width: int  # twips available to the cell's text (its width less its margins)
     paragraphs: tuple[Any, ...]  # its printing paragraphs, nested tables' included
+    span: int = 1  # how many grid columns it covers (w:gridSpan)
+    merged_from_above: bool = False  # the lower part of a vertically merged cell (w:vMerge)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a table: its cells, and whether it repeats on each page as a heading."""
+
+    cells: tuple[TableCell, ...]
+    repeats_as_heading: bool  # w:tblHeader (present, whatever its value)
 
 
 def body_items(body: Any) -> Iterator[Any]:
@@ -148,25 +171,45 @@ def table_style(table: Any) -> str | None:
     return str(style.get(qn("w:val"))) if style is not None else None
 
 
-def table_cells(table: Any, available: int) -> Iterator[TableCell]:
-    """Yield the cells of ``table`` row by row (not those of tables nested in them)."""
+def table_rows(table: Any, available: int = 0) -> list[TableRow]:
+    """The rows of ``table`` (not those of tables nested in it), each with its cells;
+    ``available`` is the width a cell takes when neither it nor the grid gives one."""
     grid = [
         twips(col.get(qn("w:w"))) for col in table.iterfind(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
     ]
     default_margins = _margins(find_path(table, "w:tblPr", "w:tblCellMar"), DEFAULT_CELL_MARGIN)
     rows = [row for row in table.iter(_TR) if _owner(row, _TBL) is table]
+    found: list[TableRow] = []
     for row_index, row in enumerate(rows):
         before = find_path(row, "w:trPr", "w:gridBefore")
         column = twips(before.get(qn("w:val"))) if before is not None else 0
-        cells = [cell for cell in row.iter(_TC) if _owner(cell, _TR) is row]
-        for cell_index, cell in enumerate(cells):
+        cells: list[TableCell] = []
+        for cell_index, cell in enumerate(c for c in row.iter(_TC) if _owner(c, _TR) is row):
             span_element = find_path(cell, "w:tcPr", "w:gridSpan")
             span = max(twips(span_element.get(qn("w:val"))), 1) if span_element is not None else 1
             width = _cell_width(cell, grid, column, span, available)
             column += span
             margins = _margins(find_path(cell, "w:tcPr", "w:tcMar"), default_margins)
             paragraphs = tuple(p for p in cell.iter(_P) if _prints(p))
-            yield TableCell(row_index, cell_index, width - sum(margins), paragraphs)
+            merge = find_path(cell, "w:tcPr", "w:vMerge")
+            continued = merge is not None and merge.get(qn("w:val"), "") != "restart"
+            cells.append(
+                TableCell(row_index, cell_index, width - sum(margins), paragraphs, span, continued)
+            )
+        heading = find_path(row, "w:trPr", "w:tblHeader") is not None
+        found.append(TableRow(tuple(cells), heading))
+    return found
+
+
+def table_cells(table: Any, available: int) -> Iterator[TableCell]:
+    """Yield the cells of ``table`` row by row (not those of tables nested in them)."""
+    for row in table_rows(table, available):
+        yield from row.cells
+
+
+def outermost_table(paragraph: Any) -> Any:
+    """The body-level ``w:tbl`` a cell paragraph is in (the outer one when tables nest)."""
+    return list(paragraph.iterancestors(_TBL))[-1]
 
 
 def _owner(element: Any, tag: str) -> Any:

@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from vanban.checker import read_untrusted
 from vanban.checker.anatomy import Anatomy, fold, signature_prefix
 from vanban.checker.inspection import Inspection
 from vanban.checker.reading import Para, Span
+from vanban.docx.numbering import ListNumbering
+from vanban.docx.reading import outermost_table
 from vanban.errors import Message, ValidationError
 from vanban.importing import parts
 from vanban.importing.decision import is_decides_line, read_decision
@@ -28,7 +28,7 @@ from vanban.importing.legacy_text import (
     locate,
     to_unicode_package,
 )
-from vanban.importing.numbering import WordNumbering, typed_marker
+from vanban.importing.numbering import list_marker, typed_marker
 from vanban.importing.outline import BodyLine, Outline, build_outline
 from vanban.importing.tables import read_table
 from vanban.importing.yaml_text import Noted
@@ -94,7 +94,7 @@ class _Importer:
         self.inspection = inspection
         self.anatomy = inspection.anatomy
         self.paras = inspection.paras
-        self.numbering = WordNumbering(inspection.document, inspection.sheet)
+        self.lists = ListNumbering(inspection.document, inspection.sheet)
         self.word_numbered = 0
         self.used: set[int] = set()
         self.bases: list[str] = []
@@ -164,7 +164,8 @@ class _Importer:
 
     def body_line(self, para: Para) -> BodyLine:
         text = styled(para.pieces)
-        marker = self.numbering.marker(para.element)
+        level = self.lists.level_of(para.element)
+        marker = list_marker(level) if level is not None else None
         if marker is not None:
             self.word_numbered += 1
         else:
@@ -196,7 +197,7 @@ class _Importer:
                 lines.append(self.body_line(item))
                 looks.append(item)
                 continue
-            table = _outer_table(cells[item][0].element)
+            table = outermost_table(cells[item][0].element)
             data = read_table(table, cells[item])
             if data is None:
                 rows = _table_rows(cells[item])
@@ -353,10 +354,6 @@ def _signature_lines(spans: list[Span]) -> tuple[list[Span], list[Span], list[st
     names = [span for span in lines if span.display != span.display.upper()][-1:]
     titles = [span for span in lines if span not in names]
     return titles, names, notes
-
-
-def _outer_table(element: Any) -> Any:
-    return list(element.iterancestors(qn("w:tbl")))[-1]
 
 
 def _table_rows(paras: list[Para]) -> list[BodyLine]:

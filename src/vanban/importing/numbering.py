@@ -11,12 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
-
-from docx.oxml.ns import qn
 
 from vanban.checker.anatomy import fold
-from vanban.docx.styles import StyleSheet
+from vanban.docx.numbering import ListLevel
 from vanban.vietnamese import point_letter
 
 _ROMAN = re.compile(r"^(?P<n>[IVXLC]{1,6})\s*[.)/:-]\s*(?=\S)")
@@ -96,67 +93,14 @@ def typed_marker(text: str) -> Marker | None:
     return None
 
 
-class WordNumbering:
-    """Reads the list numbering Word applies to a paragraph (``w:numPr``)."""
-
-    def __init__(self, document: Any, sheet: StyleSheet) -> None:
-        self.sheet = sheet
-        self._levels: dict[tuple[str, int], tuple[str, str]] = {}
-        try:
-            numbering = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            return
-        abstract = {
-            item.get(qn("w:abstractNumId")): item for item in numbering.findall(qn("w:abstractNum"))
-        }
-        for num in numbering.findall(qn("w:num")):
-            link = num.find(qn("w:abstractNumId"))
-            definition = abstract.get(link.get(qn("w:val")) if link is not None else None)
-            if definition is None:
-                continue
-            for level in definition.findall(qn("w:lvl")):
-                fmt = level.find(qn("w:numFmt"))
-                text = level.find(qn("w:lvlText"))
-                key = (str(num.get(qn("w:numId"))), int(level.get(qn("w:ilvl"), "0")))
-                self._levels[key] = (
-                    fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
-                    text.get(qn("w:val"), "") if text is not None else "",
-                )
-
-    def _num_pr(self, paragraph: Any) -> Any:
-        own = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if own is not None:
-            return own
-        for style in self.sheet.chain(self.sheet.paragraph_style(paragraph)):
-            found = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-            if found is not None:
-                return found
+def list_marker(level: ListLevel) -> Marker | None:
+    """Return the marker a Word list level prints, as vanban numbers it (None for a level
+    that prints no number)."""
+    if level.format == "bullet":
+        return Marker("+" if level.glyph == "+" else "-", 1, 0)
+    if level.format == "none":
         return None
-
-    def marker(self, paragraph: Any) -> Marker | None:
-        """Return the marker Word prints before ``paragraph`` (None when it has no list)."""
-        num_pr = self._num_pr(paragraph)
-        if num_pr is None:
-            return None
-        num_id = num_pr.find(qn("w:numId"))
-        level = num_pr.find(qn("w:ilvl"))
-        key = (
-            str(num_id.get(qn("w:val"))) if num_id is not None else "",
-            int(level.get(qn("w:val"), "0")) if level is not None else 0,
-        )
-        if key[0] in ("", "0") or key not in self._levels:
-            return None
-        fmt, level_text = self._levels[key]
-        if fmt == "bullet" or fmt == "none":
-            # Symbol-font bullets are stored in the private area: U+F02B is Symbol's "+".
-            glyph = "".join(
-                chr(ord(char) - 0xF000) if 0xF020 <= ord(char) <= 0xF0FF else char
-                for char in level_text.strip()
-            )
-            sign = "+" if glyph == "+" else "-"
-            return Marker(sign, 1, 0) if fmt == "bullet" else None
-        style = _WORD_FORMATS.get(fmt, "1")
-        places = len(re.findall(r"%\d", level_text))
-        if style == "1" and places > 1:
-            return Marker("1.1", places, 0)
-        return Marker(style, 1, 0)
+    style = _WORD_FORMATS.get(level.format, "1")
+    if style == "1" and level.numbers_shown > 1:
+        return Marker("1.1", level.numbers_shown, 0)
+    return Marker(style, 1, 0)

@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from vanban.checker.reading import Para
+from vanban.docx.reading import TableRow, table_rows
 from vanban.importing.inline import styled
 
 _NUMBER = re.compile(r"^-?(0|[1-9]\d{0,2})(\.\d{3})*(,\d+)?$")
@@ -35,44 +34,30 @@ class _Cell:
     size: float | None
 
 
-def _cells(table: Any, paras: list[Para]) -> list[list[_Cell]]:
+def _cells(rows: list[TableRow], paras: list[Para]) -> list[list[_Cell]]:
     texts: dict[tuple[int, int], list[Para]] = {}
     for para in paras:
         if para.cell_key is not None:
             texts.setdefault(para.cell_key[1:], []).append(para)
-    rows: list[list[_Cell]] = []
-    own_rows = [row for row in table.iter(qn("w:tr")) if _owner(row, "w:tbl") is table]
-    for row_index, row in enumerate(own_rows):
-        cells = [cell for cell in row.iter(qn("w:tc")) if _owner(cell, "w:tr") is row]
+    found: list[list[_Cell]] = []
+    for row in rows:
         out: list[_Cell] = []
-        for cell_index, cell in enumerate(cells):
-            properties = cell.find(qn("w:tcPr"))
-            span_element = properties.find(qn("w:gridSpan")) if properties is not None else None
-            merge = properties.find(qn("w:vMerge")) if properties is not None else None
-            cell_paras = texts.get((row_index, cell_index), [])
+        for cell in row.cells:
+            cell_paras = texts.get((cell.row, cell.cell), [])
             text = " ".join(para.text for para in cell_paras if para.text)
             marked = [styled(para.pieces) for para in cell_paras if para.printed]
             sizes = [piece.look.size_pt for para in cell_paras for piece in para.whole.printed]
             out.append(
                 _Cell(
                     text=text,
-                    span=int(span_element.get(qn("w:val"), "1")) if span_element is not None else 1,
-                    continued=merge is not None and merge.get(qn("w:val"), "") != "restart",
+                    span=cell.span,
+                    continued=cell.merged_from_above,
                     bold=bool(marked) and all(item.bold for item in marked),
                     size=sizes[0] if sizes else None,
                 )
             )
-        rows.append(out)
-    return rows
-
-
-def _owner(element: Any, tag: str) -> Any:
-    return next(iter(element.iterancestors(qn(tag))), None)
-
-
-def _is_header(row: Any) -> bool:
-    properties = row.find(qn("w:trPr"))
-    return properties is not None and properties.find(qn("w:tblHeader")) is not None
+        found.append(out)
+    return found
 
 
 def _numbering_row(row: list[_Cell]) -> bool:
@@ -101,17 +86,17 @@ def _decimals(text: str) -> int:
 
 
 def read_table(table: Any, paras: list[Para]) -> dict[str, Any] | None:
-    """Return the ``bang`` data of the w:tbl ``table`` (its cell paragraphs ``paras``)."""
-    rows = _cells(table, paras)
-    own_rows = [row for row in table.iter(qn("w:tr")) if _owner(row, "w:tbl") is table]
+    """Return the ``bang`` data of the table element ``table`` (its cell paragraphs ``paras``)."""
+    own_rows = table_rows(table)
+    rows = _cells(own_rows, paras)
     if not rows or not rows[0]:
         return None
     width = sum(cell.span for cell in rows[0])
-    marked = any(_is_header(row) for row in own_rows)
+    marked = any(row.repeats_as_heading for row in own_rows)
     heads = 0
     while heads < len(rows) and not _numbering_row(rows[heads]):
         # Heading rows repeat on every page; without that mark only the first bold row is one.
-        if marked and not _is_header(own_rows[heads]):
+        if marked and not own_rows[heads].repeats_as_heading:
             break
         if not marked and (heads or not all(c.bold or not c.text for c in rows[heads])):
             break
