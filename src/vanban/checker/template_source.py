@@ -18,6 +18,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from vanban.checker.findings import Location
 from vanban.documents.environment import DocumentEnvironment
 from vanban.docx.docxtpl_steps import patch
+from vanban.docx.oxml import has_markup
 from vanban.docx.reading import CORE_PROPERTIES, core_property_texts, paragraph_texts, story_parts
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -110,7 +111,7 @@ def lost_tags(part: Part) -> list[TypedTag]:
 
 def tags_with_xml(part: Part) -> list[str]:
     """Return the compiled tags that contain XML: halves joined across paragraphs."""
-    return [tag for tag in TAG.findall(part.source) if "<w:" in tag]
+    return [tag for tag in TAG.findall(part.source) if has_markup(tag)]
 
 
 def where_used(parts: list[Part], name: str) -> Location:

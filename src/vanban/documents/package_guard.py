@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from vanban.datafile import read_bounded
+from vanban.docx.namespaces import HYPERLINK_RELATIONSHIPS, WORD_NAMESPACES
 from vanban.errors import TemplateError, ValidationError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -23,20 +24,6 @@ MAX_MEMBERS = 2000
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 200
 _MACRO_CONTENT_TYPE = b"application/vnd.ms-word.document.macroenabled"
-# The hyperlink relationship type, transitional and strict OOXML: the one external target a
-# document may keep (a click, not a fetch on open).
-_HYPERLINK_TYPES = frozenset(
-    {
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
-        "http://purl.oclc.org/ooxml/officeDocument/relationships/hyperlink",
-    }
-)
-_WORD_NAMESPACES = frozenset(
-    {
-        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-        "http://purl.oclc.org/ooxml/wordprocessingml/main",
-    }
-)
 # No DTDs, no entities, no network: a .rels part is read as data, never as instructions.
 _SAFE_XML = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True
@@ -111,7 +98,7 @@ def _check_content(package: zipfile.ZipFile, name: str) -> None:
     if _MACRO_CONTENT_TYPE in content_types.lower():
         raise _refuse(name, "là tệp có macro (.docm)", "it is a macro-enabled document (.docm)")
     if _root_of(package, "word/document.xml", name) not in {
-        f"{{{namespace}}}document" for namespace in _WORD_NAMESPACES
+        f"{{{namespace}}}document" for namespace in WORD_NAMESPACES
     }:
         raise _refuse(
             name,
@@ -157,7 +144,7 @@ def _check_relationships(root: etree._Element, name: str) -> None:
             continue
         attributes = {etree.QName(key).localname: value for key, value in element.attrib.items()}
         external = attributes.get("TargetMode", "").strip().lower() == "external"
-        if external and attributes.get("Type", "").strip() not in _HYPERLINK_TYPES:
+        if external and attributes.get("Type", "").strip() not in HYPERLINK_RELATIONSHIPS:
             # A clickable hyperlink is harmless; a remote template, image or OLE object is
             # fetched by Word or LibreOffice on open and leaks the reader's address.
             raise _refuse(

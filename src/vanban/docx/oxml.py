@@ -18,6 +18,7 @@ __all__ = [
     "descendants",
     "element_of",
     "find_path",
+    "has_markup",
     "is_on",
     "is_on_value",
     "new",
@@ -60,6 +61,12 @@ def twips(value: str | None, default: int = 0) -> int:
         return round(float(text))
     except ValueError:
         return default
+
+
+def has_markup(text: str) -> bool:
+    """True when ``text`` holds WordprocessingML markup (a ``<w:…>`` tag), as a docxtpl tag
+    joined across two paragraphs does."""
+    return "<w:" in text
 
 
 def find_path(element: Any, *tags: str) -> Any:

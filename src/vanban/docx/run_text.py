@@ -18,9 +18,10 @@ from functools import partial
 
 from lxml import etree
 
+from vanban.docx.namespaces import W
+
 __all__ = ["RewrittenParagraph", "rewrite_docx_runs", "rewrite_part_runs"]
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # The parts that hold printed text (styles.xml holds fonts only).
 TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 STYLES = "word/styles.xml"
@@ -42,7 +43,7 @@ class RewrittenParagraph:
 
 
 def _w(name: str) -> str:
-    return f"{{{_W}}}{name}"
+    return f"{{{W}}}{name}"
 
 
 def _parse(xml: bytes) -> etree._Element:
