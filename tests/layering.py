@@ -10,11 +10,16 @@ The checker resolves what a module really imports: relative imports (``from ..st
 command line may do: print, write to ``sys.stdout``/``sys.stderr``, exit (``sys.exit``,
 ``os._exit``, ``exit``, ``quit``, ``SystemExit``), import click or rich. The parts in
 ``READ_ONLY`` (the checker) may not open or write files either: they read the bytes given.
+Outside ``OOXML_PART`` (vanban/docx) no module spells OOXML: python-docx's element layer
+(``qn(``, ``OxmlElement``, ``docx.oxml``), the elements behind its proxies (``._p``,
+``._tc``, ``._element``, ``.element.body`` …), WordprocessingML tag names (``"w:tbl"``,
+``<w:``) or an OOXML namespace; ``ooxml_spellings`` names each by file and line.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "vanban"
@@ -68,7 +73,10 @@ KNOWS: dict[str, str] = {
     "atomic_write": "how to write a file so a failure leaves nothing half-written",
     "spreadsheet_cells": "how a value goes into a spreadsheet cell without becoming a formula",
     "output_folder": "how a folder of outputs is replaced all or nothing",
-    "docx": "OOXML: element names, python-docx's internals, styles, reading order, zip members",
+    "docx": (
+        "OOXML, the only part that spells it: element names and namespaces, python-docx's "
+        "internals, styles, list numbering, reading order, table cells, zip members"
+    ),
     "datafile": "reading YAML with line numbers, and reporting problems in vi/en",
     "workflow": "workflow definitions and their state machine; no storage, no documents",
     "documents": "templates, their manifests, the data they take, rendering, PDF conversion",
@@ -77,7 +85,7 @@ KNOWS: dict[str, str] = {
     "signing": "keys, signature images and PAdES signing with pyHanko",
     "awards": "award rules: reward coefficients, nominee lists, council votes",
     "checker": "Nghị định 30's rules and how to judge any .docx against them",
-    "importing": "turning someone else's Word file into vanban's data",
+    "importing": "what someone else's Word file says, as vanban's data (its XML read by docx)",
     "workspace": "the workspace file: organisation, people, roles and where the store is",
     "services": "the use cases: each command's whole job, in one transaction where it writes",
     "cli": "click, the terminal and exit codes: the only part that prints or exits",
@@ -94,6 +102,13 @@ _ONLY_CLI = {"click", "rich"}
 _SPEAKING = {"cli", "__main__"}  # the command line and `python -m vanban`, which runs it
 _EXITS = {"exit", "quit"}  # builtins
 _STREAMS = {("sys", "stdout"), ("sys", "stderr"), ("sys", "exit"), ("os", "_exit")}
+# The one part that knows how a .docx is built inside, and what spelling OOXML looks like.
+OOXML_PART = "docx"
+_OOXML = re.compile(
+    r"\bqn\(|\bOxmlElement\b|(?<![\w.])docx\.oxml\b|\bCT_[A-Z]\w*|\.xpath\(|\bnsmap\b"
+    r"|\._(?:p|r|tc|tr|tbl|body|element|sectPr|tblPr)\b|\.element\.body\b"
+    r"|<w:|[\"']w:[A-Za-z]\w*|schemas\.openxmlformats\.org|purl\.oclc\.org/ooxml"
+)
 
 
 def part_of(module: str) -> str:
@@ -212,6 +227,20 @@ def _file_uses(tree: ast.AST) -> list[str]:
     return found
 
 
+def ooxml_spellings(path: Path, source: str | None = None) -> list[str]:
+    """Each place the module at ``path`` (or ``source``) spells OOXML, as "file:line: what"."""
+    text = source if source is not None else path.read_text(encoding="utf-8")
+    try:
+        shown = path.relative_to(PACKAGE.parent.parent)
+    except ValueError:
+        shown = path
+    return [
+        f"{shown}:{number}: {match.group(0)}"
+        for number, line in enumerate(text.splitlines(), start=1)
+        for match in _OOXML.finditer(line)
+    ]
+
+
 def violations(path: Path, source: str | None = None) -> list[str]:
     """Every layering rule the module at ``path`` (or ``source`` read as if it were there)
     breaks, one sentence each; empty when it keeps them all."""
@@ -231,6 +260,10 @@ def violations(path: Path, source: str | None = None) -> list[str]:
         problems += [f"{module} uses {use}: only cli/ may" for use in _cli_only_uses(tree)]
     if part in READ_ONLY:
         problems += [f"{module} uses {use}: {part} never touches files" for use in _file_uses(tree)]
+    if part != OOXML_PART:
+        problems += [
+            f"{place}: only vanban.docx spells OOXML" for place in ooxml_spellings(path, source)
+        ]
     return problems
 
 

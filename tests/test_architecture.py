@@ -17,6 +17,7 @@ from tests.layering import (
     documented_table,
     module_name,
     modules,
+    ooxml_spellings,
     part_of,
     table_markdown,
     violations,
@@ -42,6 +43,7 @@ def test_docs_architecture_shows_the_table() -> None:
 LAYOUT = PACKAGE / "documents" / "layout.py"
 INIT = PACKAGE / "documents" / "__init__.py"
 CHECKER = PACKAGE / "checker" / "engine.py"
+IMPORTING = PACKAGE / "importing" / "tables.py"
 PLANTED = {
     "relative import of a higher layer": (LAYOUT, "from ..store import Store\n"),
     "relative import from the package": (INIT, "from ..services import dossiers\n"),
@@ -67,6 +69,19 @@ PLANTED = {
     "checker opens a file": (CHECKER, "open('x')\n"),
     "checker writes a file": (CHECKER, "from pathlib import Path\nPath('x').write_bytes(b'')\n"),
     "checker imports a part outside its table": (CHECKER, "from vanban import resources\n"),
+    "qn() outside vanban.docx": (IMPORTING, "from docx.oxml.ns import qn\nSPAN = qn('w:span')\n"),
+    "a cell's element": (IMPORTING, "def xml(cell):\n    return cell._tc\n"),
+    "a paragraph's element": (LAYOUT, "def xml(paragraph):\n    return paragraph._p\n"),
+    "a proxy's _element": (CHECKER, "def xml(style):\n    return style._element\n"),
+    "python-docx's body": (INIT, "def body(document):\n    return document._body\n"),
+    "the body element": (CHECKER, "def body(document):\n    return document.element.body\n"),
+    "OxmlElement": (LAYOUT, "from docx.oxml import OxmlElement\n"),
+    "a w: tag name": (IMPORTING, "def rows(table):\n    return table.findall('w:tr')\n"),
+    "WordprocessingML markup": (CHECKER, "ROW = '<w:tr>'\n"),
+    "the w: namespace": (
+        LAYOUT,
+        "W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'\n",
+    ),
 }
 
 
@@ -88,3 +103,23 @@ def test_checker_readme_states_its_rule() -> None:
     text = (PACKAGE / "checker" / "README.md").read_text(encoding="utf-8")
     assert "never writes" in text
     assert "No click" in text
+
+
+def test_ooxml_outside_docx_is_named_by_file_and_line(tmp_path: Path) -> None:
+    module = tmp_path / "planted.py"
+    module.write_text(
+        '"""A module that reads cells."""\n\n\ndef span(cell):\n'
+        '    return cell._tc.find(qn("w:gridSpan"))\n',
+        encoding="utf-8",
+    )
+    assert ooxml_spellings(module) == [
+        f"{module}:5: ._tc",
+        f"{module}:5: qn(",
+        f'{module}:5: "w:gridSpan',
+    ]
+
+
+def test_vanban_docx_may_spell_ooxml() -> None:
+    path = PACKAGE / "docx" / "reading.py"
+    planted = "def xml(cell):\n    return cell._tc.find(qn('w:tcPr'))\n"
+    assert violations(path, path.read_text(encoding="utf-8") + planted) == []
