@@ -8,8 +8,9 @@ from typing import Any
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 
+from tests.importing.office import add_word_list
 from vanban.docx.numbering import ListLevel, ListNumbering
 from vanban.docx.styles import StyleSheet
 
@@ -18,23 +19,6 @@ LEVELS = (
     '<w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>'
     '<w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf02b"/></w:lvl>'
 )
-
-
-def _list(document: Any, num_id: int, levels: str = LEVELS) -> None:
-    numbering = document.part.numbering_part.element
-    abstract = parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}">{levels}</w:abstractNum>'
-    )
-    first = numbering.find(qn("w:num"))
-    if first is not None:
-        first.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    numbering.append(
-        parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'
-        )
-    )
 
 
 def _numbered(container: Any, text: str, num_id: str, level: int | None = None) -> Any:
@@ -56,7 +40,7 @@ def _reopened(document: Any) -> tuple[ListNumbering, list[Any]]:
 
 def test_each_paragraph_gets_the_level_its_list_defines() -> None:
     document = docx.Document()
-    _list(document, 90)
+    add_word_list(document, 90, LEVELS)
     _numbered(document, "NỘI DUNG", "90", 0)
     _numbered(document, "Tuyên truyền", "90", 1)
     _numbered(document, "cộng", "90", 2)
@@ -76,7 +60,7 @@ def test_each_paragraph_gets_the_level_its_list_defines() -> None:
 
 def test_a_style_puts_its_paragraphs_in_a_list_unless_they_leave_it() -> None:
     document = docx.Document()
-    _list(document, 91)
+    add_word_list(document, 91, LEVELS)
     style = document.styles.add_style("VB Numbered", WD_STYLE_TYPE.PARAGRAPH)
     style.element.get_or_add_pPr().append(
         parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="91"/></w:numPr>')

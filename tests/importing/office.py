@@ -230,9 +230,28 @@ def _header_tabs(document: Any, office: Office) -> None:
         _para(document, "V/v tổ chức hội nghị tập huấn năm 2024", office)
 
 
+def add_word_list(document: Any, list_id: int, levels: str) -> None:
+    """Add a list to the numbering part: an abstract definition of ``levels`` (``w:lvl``
+    markup) and a ``w:num`` of the same id that paragraphs name in their ``w:numPr``."""
+    numbering = document.part.numbering_part.element
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{list_id}">{levels}</w:abstractNum>'
+    )
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # every abstractNum comes before the first num
+    else:
+        numbering.append(abstract)
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{list_id}">'
+            f'<w:abstractNumId w:val="{list_id}"/></w:num>'
+        )
+    )
+
+
 def _word_numbering(document: Any) -> dict[int, str]:
     """Add a three-level list (I. / 1. / a)) and a bullet list; return level → numId."""
-    numbering = document.part.numbering_part.element
     levels = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)")]
     lvls = "".join(
         f'<w:lvl w:ilvl="{index}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
@@ -244,20 +263,7 @@ def _word_numbering(document: Any) -> dict[int, str]:
         '<w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="+"/></w:lvl>'
     )
     for abstract_id, inner in ((90, lvls), (91, bullets)):
-        abstract = parse_xml(
-            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{inner}</w:abstractNum>'
-        )
-        first_num = numbering.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(abstract)
-        else:
-            numbering.append(abstract)
-        numbering.append(
-            parse_xml(
-                f'<w:num {nsdecls("w")} w:numId="{abstract_id}">'
-                f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'
-            )
-        )
+        add_word_list(document, abstract_id, inner)
     return {0: "90", 1: "90", 2: "90", "-": "91", "+": "91"}  # type: ignore[dict-item]
 
 
