@@ -1,8 +1,10 @@
 """Answering "which events may this user fire now, and why not" and firing them.
 
-The state machine is a ``transitions.Machine`` built once per workflow definition. It stays
-inside this module: callers see only WorkflowEngine, Actor, DossierFacts and Transition. The
-engine changes nothing itself; it returns the Transition and the service stores it.
+The state machine is a ``transitions.Machine`` built once per workflow definition: it checks
+the dossier's state, and each event's conditions check the role, then the registered guards.
+It stays inside this module: callers see only WorkflowEngine, Actor, DossierFacts and
+Transition. The engine changes nothing itself; it returns the Transition and the service
+stores it. Why transitions stays: docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -57,6 +59,22 @@ def _condition(guard: Guard) -> Callable[[EventData], bool]:
     return check
 
 
+def _role_condition(event: EventDefinition, needs: tuple[str, str]) -> Callable[[EventData], bool]:
+    """The first condition of every event: the actor has one of its roles."""
+
+    def check(event_data: EventData) -> bool:
+        subject = cast(_Subject, event_data.model)
+        actor = subject.given.actor
+        if actor.roles & event.roles:
+            return True
+        subject.refusal = Refusal(
+            needs[0].format(login=actor.login), needs[1].format(login=actor.login)
+        )
+        return False
+
+    return check
+
+
 def _listing(events: list[EventDefinition]) -> tuple[str, str]:
     """Return the closing "what you can do now" sentence of every refusal."""
     if not events:
@@ -66,6 +84,52 @@ def _listing(events: list[EventDefinition]) -> tuple[str, str]:
         )
     listed = ", ".join(event.describe() for event in events)
     return f"Bạn có thể: {listed}.", f"You can: {listed}."
+
+
+@dataclass(frozen=True)
+class _Refusals:
+    """The parts of every refusal that depend on the definition only, written once per
+    workflow; only the user's login and what they can do now are filled in when refusing."""
+
+    event_names: str  # "submit, amend, review, …"
+    after_state: Mapping[str, tuple[str, str]]  # state → what can happen from it
+    needs_role: Mapping[str, tuple[str, str]]  # event → "… cần vai trò …; tài khoản “{login}” …"
+
+    @classmethod
+    def of(cls, definition: WorkflowDefinition) -> _Refusals:
+        after: dict[str, tuple[str, str]] = {}
+        for state in definition.states:
+            possible = definition.events_from(state)
+            if possible:
+                listed = ", ".join(item.describe() for item in possible)
+                after[state] = (f"Từ trạng thái này chỉ có: {listed}.", f"From it: {listed}.")
+            else:
+                after[state] = (
+                    "Đây là trạng thái kết thúc, hồ sơ không còn việc nào.",
+                    "It is a final state; nothing more can happen to the dossier.",
+                )
+        return cls(
+            event_names=", ".join(definition.events),
+            after_state=after,
+            needs_role={name: _needs_role(event) for name, event in definition.events.items()},
+        )
+
+
+def _needs_role(event: EventDefinition) -> tuple[str, str]:
+    """The refusal for a missing role, with the user's login left open as ``{login}``."""
+    roles = sorted(event.roles)
+    needed = ", ".join(f"{role} ({ROLES.get(role, role)})" for role in roles)
+    if len(roles) == 1:
+        need, lack = f"vai trò {needed}", "vai trò này"
+        need_en, lack_en = f"the role {roles[0]}", "does not have it"
+    else:
+        need, lack = f"một trong các vai trò {needed}", "vai trò nào trong số đó"
+        need_en, lack_en = f"one of the roles {', '.join(roles)}", "has none of them"
+    described = event.describe().replace("{", "{{").replace("}", "}}")
+    return (
+        f"Việc {described} cần {need}; tài khoản “{{login}}” không có {lack}.",
+        f"The event {described} needs {need_en}; the user “{{login}}” {lack_en}.",
+    )
 
 
 class WorkflowEngine:
@@ -89,10 +153,16 @@ class WorkflowEngine:
         self._guards = guards
 
     @cached_property
+    def _refusals(self) -> _Refusals:
+        return _Refusals.of(self.definition)
+
+    @cached_property
     def _machine(self) -> Machine:
+        """The state machine: transitions checks the state; the conditions, in order, check
+        the role and then each registered guard."""
         from transitions import Machine
 
-        definition, guards = self.definition, self._guards
+        definition, guards, refusals = self.definition, self._guards, self._refusals
         return Machine(
             model=None,
             states=list(definition.states),
@@ -104,7 +174,10 @@ class WorkflowEngine:
                     "dest": event.dest,
                     # Callables from the registry only: a string here would be resolved by
                     # transitions as a model attribute or a dotted import path.
-                    "conditions": [_condition(guards[name]) for name in event.guards],
+                    "conditions": [
+                        _role_condition(event, refusals.needs_role[event.name]),
+                        *(_condition(guards[name]) for name in event.guards),
+                    ],
                 }
                 for event in definition.events.values()
             ],
@@ -141,14 +214,16 @@ class WorkflowEngine:
         not allow it, and NotPermittedError when a role is missing or a guard refuses. Every
         message ends with what this user can do now.
         """
+        from transitions import MachineError
+
         definition = self.definition
-        tail, tail_en = _listing(self.available_events(facts, actor))
         found = definition.events.get(event)
         if found is None:
             hint = closest(event, definition.events)
             guess = f" (có phải “{hint}”?)" if hint else ""
             guess_en = f" (did you mean “{hint}”?)" if hint else ""
-            names = ", ".join(definition.events)
+            names = self._refusals.event_names
+            tail, tail_en = self._tail(facts, actor)
             raise NotFoundError(
                 f"Quy trình “{definition.label}” không có việc “{event}”{guess}. "
                 f"Các việc có: {names}. {tail}",
@@ -156,7 +231,7 @@ class WorkflowEngine:
                 f"Its events are: {names}. {tail_en}",
             )
         state = definition.states.get(facts.state)
-        if state is None:
+        if state is None:  # a stored state the file no longer has: the machine cannot start
             raise WorkflowError(
                 f"Hồ sơ đang ở trạng thái “{facts.state}”, trạng thái này không có trong quy trình "
                 f"“{definition.label}”. Hãy báo quản trị viên kiểm tra tệp {definition.source}.",
@@ -164,39 +239,26 @@ class WorkflowEngine:
                 f"“{definition.name}” does not have. Ask an administrator to check "
                 f"{definition.source}.",
             )
-        if facts.state not in found.sources:
-            possible = definition.events_from(facts.state)
-            if possible:
-                listed = ", ".join(item.describe() for item in possible)
-                after, after_en = f"Từ trạng thái này chỉ có: {listed}.", f"From it: {listed}."
-            else:
-                after = "Đây là trạng thái kết thúc, hồ sơ không còn việc nào."
-                after_en = "It is a final state; nothing more can happen to the dossier."
+        subject = _Subject(facts.state, GuardInput(facts=facts, actor=actor, comment=comment))
+        try:
+            moved = self._machine.events[found.name].trigger(subject)
+        except MachineError:  # transitions: the event does not start from this state
+            after, after_en = self._refusals.after_state[facts.state]
+            tail, tail_en = self._tail(facts, actor)
             raise WorkflowError(
                 f"Hồ sơ đang ở trạng thái “{state.label}” nên không thể {found.describe()}. "
                 f"{after} {tail}",
                 f"The dossier is in the state “{state.label}” ({state.name}), so "
                 f"{found.describe()} is not possible. {after_en} {tail_en}",
-            )
-        if not actor.roles & found.roles:
-            roles = sorted(found.roles)
-            needed = ", ".join(f"{role} ({ROLES.get(role, role)})" for role in roles)
-            if len(roles) == 1:
-                need, lack = f"vai trò {needed}", "vai trò này"
-                need_en, lack_en = f"the role {roles[0]}", "does not have it"
-            else:
-                need, lack = f"một trong các vai trò {needed}", "vai trò nào trong số đó"
-                need_en, lack_en = f"one of the roles {', '.join(roles)}", "has none of them"
-            raise NotPermittedError(
-                f"Việc {found.describe()} cần {need}; tài khoản “{actor.login}” không có {lack}. "
-                f"{tail}",
-                f"The event {found.describe()} needs {need_en}; the user “{actor.login}” "
-                f"{lack_en}. {tail_en}",
-            )
-        subject = _Subject(facts.state, GuardInput(facts=facts, actor=actor, comment=comment))
-        if not self._machine.events[found.name].trigger(subject):
+            ) from None
+        if not moved:
             refusal = subject.refusal or Refusal(
                 "Điều kiện của việc này chưa được đáp ứng.", "This event's conditions are not met."
             )
+            tail, tail_en = self._tail(facts, actor)
             raise NotPermittedError(f"{refusal.vi} {tail}", f"{refusal.en} {tail_en}")
         return Transition(event=found, from_state=facts.state, to_state=subject.state)
+
+    def _tail(self, facts: DossierFacts, actor: Actor) -> tuple[str, str]:
+        """What ``actor`` can do with the dossier now: the last sentence of a refusal."""
+        return _listing(self.available_events(facts, actor))
