@@ -366,3 +366,13 @@ def test_labels_are_nfc(tmp_path: Path) -> None:
         _write(tmp_path, GOOD.replace("label: Kế hoạch", f"label: {decomposed}"))
     )
     assert definition.label == "Kế hoạch"
+
+
+def test_mistakes_on_one_line_are_listed_as_written(tmp_path: Path) -> None:
+    line = "  archive: {label: Lưu trữ, from: [issued], to: archived, roles: [clerk]}"
+    wrong = "  archive: {foo: 1, label: '', from: [isued], to: archved, roles: [clark], number: 2}"
+    problems = _problems(_write(tmp_path, GOOD.replace(line, wrong)))
+    assert [p.path.removeprefix("events.archive.") for p in problems] == [
+        *("foo", "label", "from", "to", "roles", "number"),
+    ]
+    assert len({p.line for p in problems}) == 1
