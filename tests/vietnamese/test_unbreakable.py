@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from vanban.vietnamese import unbreakable
 from vanban.vietnamese.unbreakable import NB_HYPHEN, NBSP, keep_name_together, keep_together
 
 
@@ -41,3 +45,45 @@ def test_ordinary_text_is_left_alone(text: str) -> None:
 
 def test_a_name_is_one_unit() -> None:
     assert keep_name_together(" Mai Thu  Hương ") == f"Mai{NBSP}Thu{NBSP}Hương"
+
+
+def _whole_text_subs(text: str) -> str:
+    """keep_together as each pattern's sub over the whole text: what the quick scans must give."""
+    digits = unbreakable._DIGIT.search(text) is not None
+    if digits and "-" in text:
+        text = unbreakable._RANGE.sub(unbreakable._range, text)
+        if "/" in text:
+            text = unbreakable._SYMBOL.sub(lambda m: m.group(0).replace("-", NB_HYPHEN), text)
+    text = unbreakable._PLACE.sub(unbreakable._glue, text)
+    return unbreakable._NUMBERED_WORD.sub(unbreakable._numbered, text) if digits else text
+
+
+_PIECES = (
+    *' \n\t(“"-/.,;:0123456789aAxX',
+    *("xã", "Xã", "XÃ", "tỉnh", "TỈNH", "thành phố", "THÀNH\nPHỐ", "thị xã", "thị trấn"),
+    *("huyện", "quận", "phường", "hội", "HỘI", " Sơn", " La", " Hồ", " Chí", " Minh"),
+    *("số", "Số", "ngày", "tháng", "năm", "điều", "ĐIỀU", "ĐİỀU", "đıều", "ſố", "khoản"),
+    *("mục", "phụ lục", "Phụ\nlục", "2021", "2030", "1373/QĐ-TTg", "03/KH-HKH", NBSP),
+)
+
+
+def test_the_quick_scans_give_what_whole_text_subs_give() -> None:
+    generator = random.Random(2024)
+    for _ in range(5_000):
+        text = "".join(generator.choice(_PIECES) for _ in range(generator.randint(1, 20)))
+        assert keep_together(text) == _whole_text_subs(text), text
+
+
+def test_every_letter_the_patterns_fold_apart_from_lower_is_listed() -> None:
+    # A start word is found in text.lower(); a character the case-insensitive patterns take
+    # for one of its letters must lower to that letter, or send the text the slow way.
+    letters = set("".join((*unbreakable._PLACE_STARTS, *unbreakable._NUMBERED_STARTS)))
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    pattern = "".join(sorted(letters))
+    for char in set(re.findall(f"(?i:[{pattern}])", everything)):
+        lowered = char.lower()
+        if len(lowered) != 1 or char in unbreakable.FOLDED_APART:
+            continue
+        for letter in letters:
+            if re.fullmatch(f"(?i:{re.escape(letter)})", char):
+                assert lowered == letter, char

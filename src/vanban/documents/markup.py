@@ -25,6 +25,8 @@ class Span:
 
 def parse_emphasis(text: str) -> list[Span]:
     """Split ``text`` into spans by the inline emphasis markers."""
+    if "*" not in text:  # most paragraphs: one plain span, without scanning for markers
+        return [Span(text)] if text else []
     work = text.replace("\\*", _ESCAPED_STAR)
     spans: list[Span] = []
     position = 0

@@ -13,6 +13,7 @@ symbol ("1373/QĐ-TTg") becomes the non-breaking hyphen.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 
 NBSP = "\u00a0"
 # Word and LibreOffice never break after U+2011; LibreOffice draws it with the font's "-"
@@ -36,29 +37,95 @@ _UNIT_WORD = re.compile(rf"(?i:{_UNIT})")
 _SYMBOL = re.compile(r"\d+/[^\s,;.:()“”\"/]+(?:-[^\s,;.:()“”\"/]+)+")
 
 
+# Where a match of _PLACE or _NUMBERED_WORD can begin: the first word of a unit or of a
+# numbered word, found with str.find in the lower-cased text, where the case-insensitive
+# patterns would be tried at every character.
+_PLACE_STARTS = tuple(sorted({unit.split()[0] for unit in _UNITS}))
+_NUMBERED_STARTS = ("số", "ngày", "tháng", "năm", "điều", "khoản", "mục", "phụ")
+# The only characters that the case-insensitive patterns match to one of their letters but
+# str.lower() does not turn into it: dotless ı (i) and long ſ (s); dotted İ lowers to two
+# characters, which the length check catches. A text holding one is matched the slow way
+# (tests/vietnamese checks this list against the patterns).
+FOLDED_APART = ("ı", "ſ")
+
+
 def _glue(match: re.Match[str]) -> str:
     return re.sub(r"\s", NBSP, match.group(0))
 
 
+def _numbered(match: re.Match[str]) -> str:
+    return f"{match.group(1)}{NBSP}{match.group(2)}"
+
+
+def _range(match: re.Match[str]) -> str:
+    return f"{match.group(1)}{NB_HYPHEN}{NBSP if match.group(2) else ''}{match.group(3)}"
+
+
+def _sub_from(
+    pattern: re.Pattern[str],
+    starts: Iterable[int],
+    text: str,
+    replace: Callable[[re.Match[str]], str],
+) -> str:
+    """``pattern.sub(replace, text)`` when every match of ``pattern`` begins at one of the
+    increasing positions ``starts``: the pattern is tried there only, left to right, each
+    match consuming what it covers, as ``sub`` does."""
+    out: list[str] = []
+    done = 0
+    for at in starts:
+        if at < done:
+            continue
+        match = pattern.match(text, at)  # its lookbehind still sees the text before ``at``
+        if match is None:
+            continue
+        out += [text[done:at], replace(match)]
+        done = match.end()
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _word_starts(words: Iterable[str], lowered: str) -> list[int]:
+    """Every position of ``lowered`` where one of ``words`` begins, in order."""
+    found = []
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            found.append(at)
+            at = lowered.find(word, at + 1)
+    found.sort()
+    return found
+
+
+def _hyphen_starts(text: str) -> Iterator[int]:
+    # _RANGE is four digits, then the hyphen: a match begins four characters before one.
+    at = text.find("-")
+    while at >= 0:
+        if at >= 4:
+            yield at - 4
+        at = text.find("-", at + 1)
+
+
 def keep_together(text: str) -> str:
     """Return ``text`` with the spaces inside names, numbers and dates made non-breaking."""
-    # A long plan has hundreds of paragraphs: the patterns that need a digit, a hyphen or a
-    # slash are tried only where there is one (the same results, a fraction of the scans).
+    # A long plan has hundreds of paragraphs: the patterns are tried only where a match can
+    # begin (the same results as a sub over the whole text, a fraction of the scans).
     digits = _DIGIT.search(text) is not None
     if digits and "-" in text:
-        text = _RANGE.sub(
-            lambda match: (
-                f"{match.group(1)}{NB_HYPHEN}{NBSP if match.group(2) else ''}{match.group(3)}"
-            ),
-            text,
-        )
+        text = _sub_from(_RANGE, _hyphen_starts(text), text, _range)
         if "/" in text:
             text = _SYMBOL.sub(lambda match: match.group(0).replace("-", NB_HYPHEN), text)
-    if _UNIT_WORD.search(text):  # most paragraphs name no tỉnh, huyện, xã …
-        text = _PLACE.sub(_glue, text)
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(char in text for char in FOLDED_APART):
+        if _UNIT_WORD.search(text):
+            text = _PLACE.sub(_glue, text)
+        return _NUMBERED_WORD.sub(_numbered, text) if digits else text
+    # Joining a place changes spaces only, so ``lowered`` stays aligned with the text.
+    text = _sub_from(_PLACE, _word_starts(_PLACE_STARTS, lowered), text, _glue)
     if not digits:
         return text
-    return _NUMBERED_WORD.sub(lambda match: f"{match.group(1)}{NBSP}{match.group(2)}", text)
+    return _sub_from(_NUMBERED_WORD, _word_starts(_NUMBERED_STARTS, lowered), text, _numbered)
 
 
 def keep_name_together(name: str) -> str:
