@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from vanban.documents import Renderer, TemplateCatalogue, parse_document_data
+from vanban.documents.environment import make_environment
 from vanban.docx.oxml import element_of
 from vanban.docx.reading import document_lines, open_docx
 from vanban.docx.styles import StyleSheet
@@ -81,9 +84,18 @@ def _hostile_catalogue(tmp_path: Path, payload: str) -> TemplateCatalogue:
         "{{ self.__init__.__globals__ }}",
         "{{ '{0.__class__}'.format(1) }}",
         "{{ than.__class__ }}",
+        "{{ ky.__class__.__mro__ }}",
         "{{ (trich_yeu|attr('__class__')) }}",
     ],
-    ids=["cycler-globals", "mro", "self-globals", "format", "dunder-on-data", "attr-filter"],
+    ids=[
+        "cycler-globals",
+        "mro",
+        "self-globals",
+        "format",
+        "dunder-on-data",
+        "dunder-on-dict",
+        "attr-filter",
+    ],
 )
 def test_template_code_never_escapes_the_sandbox(
     tmp_path: Path, payload: str, monkeypatch: pytest.MonkeyPatch
@@ -106,3 +118,30 @@ def test_template_syntax_error_is_reported(tmp_path: Path) -> None:
     catalogue = _hostile_catalogue(tmp_path, "{{ trich_yeu ")
     with pytest.raises(TemplateError, match="Không dựng được văn bản"):
         _render(catalogue=catalogue)
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "{{ d.kieu }}",
+        "{{ d.items()|list|length }}",
+        "{{ d.keys is defined }}",
+        "{{ d.khong_co }}",
+        "{{ d.__class__ }}",
+        "{{ d.pop('kieu') }}",
+        "{{ d.__dict__ }}",
+    ],
+)
+def test_a_dict_of_the_context_reads_as_in_jinjas_own_sandbox(expression: str) -> None:
+    # The environment looks a dict's keys up directly; every answer, value or refusal, must
+    # be the one Jinja's sandbox gives.
+    values = {"d": {"kieu": "doan", "items": "a key named like a method"}}
+    jinja = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+    def outcome(environment: ImmutableSandboxedEnvironment) -> str:
+        try:
+            return environment.from_string(expression).render(values)
+        except Exception as exc:  # the kind and text of the refusal are what is compared
+            return f"{type(exc).__name__}: {exc}"
+
+    assert outcome(make_environment()) == outcome(jinja)
