@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from vanban.documents import Renderer, TemplateCatalogue, parse_document_data
-from vanban.documents.body_tables import BodyTable
+from vanban.documents import DocumentData, Renderer, TemplateCatalogue, parse_document_data
+from vanban.documents.body_tables import BodyTable, _check_column, _check_rows
 from vanban.documents.layout import A4_LANDSCAPE, A4_PORTRAIT
-from vanban.documents.validation import validate
+from vanban.documents.validation import _Checker, validate
 from vanban.docx.reading import document_lines, open_docx
 from vanban.errors import ValidationError
 
@@ -152,3 +154,29 @@ def test_a_wide_table_gets_landscape_pages_and_keeps_page_numbers() -> None:
     assert sections[1].header.is_linked_to_previous
     assert not sections[2].different_first_page_header_footer
     assert "PAGE" in sections[2].header._element.xml
+
+
+class _Row(list[Any]):
+    """A row that is not exactly a list: read row by row, as every table was before."""
+
+
+@pytest.mark.parametrize(
+    "cot",
+    [
+        [{"ten": "STT"}, {"ten": "Đơn vị"}, {"ten": "Số", "kieu": "so"}],
+        [{"ten": "Đơn vị"}, {"ten": "Số", "kieu": "so", "cong": False}, {"ten": "Ghi chú"}],
+    ],
+)
+def test_a_table_read_a_column_at_a_time_prints_as_read_row_by_row(cot: list[Any]) -> None:
+    width = sum(1 for column in cot if column["ten"] != "STT")
+    rows = [[f"Chi hội & “bản” {n}", -(10**n) if n % 2 else 10**n, "x"][:width] for n in range(12)]
+    checker = _Checker(DocumentData({}, "bc.yaml"))
+    checked = [_check_column(checker, ("cot", index), item) for index, item in enumerate(cot)]
+    columns = [column for column in checked if column is not None]
+    quick = _check_rows(checker, ("dong",), rows, columns)
+    one_by_one = _check_rows(checker, ("dong",), [_Row(row) for row in rows], columns)
+    assert quick == one_by_one
+    assert "-10" in quick[0][1]
+    assert "1.000.000" in quick[0][6]
+    assert not checker.problems
+    assert len(columns) == len(cot)

@@ -188,6 +188,9 @@ def _check_rows(
     if len(value) > MAX_ROWS:
         checker.add(path, f"bảng có quá {MAX_ROWS} dòng", f"a table has over {MAX_ROWS} rows")
         return rows, group_rows, sums
+    plain = _plain_rows(value, columns, len(data_columns))
+    if plain is not None:
+        return plain[0], group_rows, plain[1]
     serial = 0
     for index, row in enumerate(value):
         row_path = (*path, index)
@@ -228,6 +231,41 @@ def _check_rows(
     return rows, group_rows, sums
 
 
+def _plain_rows(
+    value: list[Any], columns: Sequence[Column], width: int
+) -> tuple[list[tuple[str, ...]], list[list[decimal.Decimal]]] | None:
+    """The printed rows and sums of a table whose every row is a list of ``width`` cells, each
+    a text or, in a number column printed without set decimals, a whole number; else None.
+
+    A thousand-row table is checked and printed a column at a time (the same texts and sums
+    as the row-by-row loop of _check_rows, which handles every other table and its problems).
+    """
+    if not all(type(row) is list and len(row) == width for row in value):
+        return None
+    cells = iter(zip(*value, strict=True))
+    printed: list[Sequence[str]] = []
+    sums: list[list[decimal.Decimal]] = [[] for _ in columns]
+    for position, column in enumerate(columns):
+        if column.kind == "stt":
+            printed.append([str(serial) for serial in range(1, len(value) + 1)])
+            continue
+        texts = next(cells)
+        if all(type(cell) is str for cell in texts):
+            printed.append(texts)
+        elif (
+            column.kind == "so"
+            and column.decimals is None
+            and all(type(cell) is int for cell in texts)
+        ):
+            # format_number's grouping of a whole number: 1234567 → 1.234.567
+            printed.append([f"{cell:,}".replace(",", ".") for cell in texts])
+            if column.summed:
+                sums[position] = [decimal.Decimal(cell) for cell in texts]
+        else:
+            return None
+    return list(zip(*printed, strict=True)), sums
+
+
 def _total_row(
     label: str, columns: Sequence[Column], sums: Sequence[Sequence[decimal.Decimal]]
 ) -> tuple[tuple[str, ...], int]:
@@ -257,24 +295,13 @@ def _column_needs(
     """Return (least, natural) width in mm: the longest word, the longest cell unwrapped."""
     words = [word for word in column.name.split() if word]
     least = max((_mm(word, size_pt, bold=True) for word in words), default=0.0)
-    # The widest cell and the widest word in 1/1000 em: a text column's words repeat from row
-    # to row ("Trung tâm", "Huyện"), so each is measured once.
-    widest = widest_word = 0
-    measured: dict[str, int] = {}
-    for text in cells:
-        width = measured.get(text)
-        if width is None:
-            width = measured[text] = text_units(text)
-        if width > widest:
-            widest = width
-        if column.kind != "chu":
-            continue
-        for word in text.split():
-            word_width = measured.get(word)
-            if word_width is None:
-                word_width = measured[word] = text_units(word)
-            if word_width > widest_word:
-                widest_word = word_width
+    # The widest cell and the widest word in 1/1000 em, each different text measured once: a
+    # text column's cells and words repeat from row to row ("Trung tâm", "Huyện").
+    different = set(cells)
+    widest = max(map(text_units, different), default=0)
+    widest_word = 0
+    if column.kind == "chu":
+        widest_word = max(map(text_units, set(" ".join(different).split())), default=0)
     natural = max(least, _units_mm(widest, size_pt))
     least = max(least, _units_mm(widest if column.kind != "chu" else widest_word, size_pt))
     if numbered:

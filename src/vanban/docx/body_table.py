@@ -15,7 +15,8 @@ of building and serialising ~60 000 elements.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
+from itertools import repeat
 from typing import Protocol
 
 from vanban.docx.render import Fragment
@@ -29,6 +30,8 @@ _SPACING_TWIPS = "40"  # 2 pt above and below the text of a cell
 _ROOT = f' xmlns:w="{W_NAMESPACE}"'  # declared on each top-level element, as lxml does
 # What lxml refuses to put in a document (XML 1.0 characters), and refuses with this message.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What escape_text and _Run.text rewrite in a cell's text; a column without any is copied.
+_SPECIAL = ("&", "<", ">", "\r", "\t", "\n")
 _NOT_XML_MESSAGE = (
     "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
 )
@@ -232,8 +235,9 @@ def _heading_rows(table: TableShape) -> list[str]:
 
 
 def _data_rows(table: TableShape) -> list[str]:
-    """Return the data rows; the last ones before a totals row keep with the next (so a totals
-    row never stands alone under a repeated heading), and so does a group heading."""
+    """Return the pieces of the data rows, in order; the last ones before a totals row keep
+    with the next (so a totals row never stands alone under a repeated heading), and so does
+    a group heading."""
     size = table.size_pt
     widths = table.widths_mm
     plain = [
@@ -247,15 +251,46 @@ def _data_rows(table: TableShape) -> list[str]:
     group = _Cell(sum(widths), size, "left", bold=True, keep_next=True, span=len(widths))
     rows = table.rows
     kept_from = len(rows) - KEPT_WITH_TOTAL if table.total is not None else len(rows)
-    out = []
-    for index, row in enumerate(rows):
+    data = [index for index in range(len(rows)) if index not in table.group_rows]
+    split = sum(1 for index in data if index < kept_from)  # data rows before the kept ones
+    # A column at a time: its texts checked and escaped in one pass; each cell is three
+    # pieces (its markup before the text, the text, the markup after), joined once at the end.
+    by_column = list(zip(*(rows[index] for index in data), strict=True)) if data else []
+    columns: list[Iterable[str]] = [repeat(_DATA_ROW)]
+    for cell, kept_cell, texts in zip(plain, kept, by_column, strict=bool(data)):
+        columns += _column_pieces(cell, kept_cell, texts, split)
+    columns.append(repeat("</w:tr>"))
+    data_rows = zip(*columns, strict=False)  # the repeats are endless
+    out: list[str] = []
+    for index in range(len(rows)):
         if index in table.group_rows:
-            out.append(_DATA_ROW + group.xml(row[0]) + "</w:tr>")
-            continue
-        cells = kept if index >= kept_from else plain
-        texts = zip(cells, row, strict=True)
-        out.append(_DATA_ROW + "".join([cell.xml(text) for cell, text in texts]) + "</w:tr>")
+            out.append(_DATA_ROW + group.xml(rows[index][0]) + "</w:tr>")
+        else:
+            out += next(data_rows)
     return out
+
+
+def _column_pieces(
+    cell: _Cell, kept: _Cell, texts: Sequence[str], split: int
+) -> tuple[list[str], Sequence[str], list[str]]:
+    """Each cell's markup before its text, its text as written, its markup after (``cell``'s
+    for the first ``split`` texts, ``kept``'s for the others), the checks made once over the
+    whole column; the three strings of a cell make its ``xml``."""
+    joined = "".join(texts)
+    if _NOT_XML.search(joined):
+        raise ValueError(_NOT_XML_MESSAGE)
+    if any(special in joined for special in _SPECIAL):
+        texts = [cell.run.text(text) for text in texts]  # both cells' runs are alike
+    rest = len(texts) - split
+    if all(texts):  # no empty cell: the same markup all down the column
+        befores = [cell.before] * split + [kept.before] * rest
+        return befores, texts, [cell.after] * split + [kept.after] * rest
+    befores, afters = [], []
+    for number, text in enumerate(texts):
+        which = cell if number < split else kept
+        befores.append(which.before if text else which.empty_paragraph)
+        afters.append(which.after if text else "</w:p></w:tc>")
+    return befores, texts, afters
 
 
 def _total_row(table: TableShape, total: tuple[str, ...]) -> str:
@@ -268,7 +303,8 @@ def _total_row(table: TableShape, total: tuple[str, ...]) -> str:
     return _row(cells)
 
 
-def _table(table: TableShape) -> str:
+def _table(table: TableShape) -> list[str]:
+    """The pieces of the table's markup, in order."""
     width = sum(mm_to_twips(value) for value in table.widths_mm)
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -286,7 +322,7 @@ def _table(table: TableShape) -> str:
     if table.total is not None:
         parts.append(_total_row(table, table.total))
     parts.append("</w:tbl>")
-    return "".join(parts)
+    return parts
 
 
 def section_properties(page: PageShape) -> str:
@@ -346,7 +382,7 @@ def table_markup(
         parts.append(_caption(table.title, "center", before=_SPACING_TWIPS))
     if table.unit:
         parts.append(_caption(f"Đơn vị tính: {table.unit}", "right", italic=True, before="0"))
-    parts.append(_table(table))
+    parts += _table(table)
     if closes_landscape is not None:
         parts.append(_empty(1, section_properties(closes_landscape)))
     else:  # room between the table and the text that follows
