@@ -160,9 +160,15 @@ def nominees_from_list(
     nominees: list[Nominee] = []
     first_row: dict[tuple[str, str], int] = {}
     unknown_form = False
+    # A YAML list names its keys on every row, mostly the same ones: each set of keys is
+    # located once (a thousand rows would otherwise fold every header a thousand times).
+    located: dict[tuple[str, ...], tuple[dict[str, int], list[tuple[str, str]]]] = {}
     for raw_row in raw.rows:
         if shared is None:
-            where, row_problems = _locate([header for header, _ in raw_row.cells], mapping, word)
+            headers = tuple(header for header, _ in raw_row.cells)
+            if headers not in located:
+                located[headers] = _locate(headers, mapping, word)
+            where, row_problems = located[headers]
         else:
             where, row_problems = shared, []
         found = [RowProblem(raw_row.row, vi, en) for vi, en in row_problems]
