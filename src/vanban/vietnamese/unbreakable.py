@@ -27,9 +27,9 @@ _CAPITALISED = rf"[{_UPPER}][^\s,;.:()“”\"]*"
 # A unit and its place name, whose words are capitalised: "tỉnh Sơn La", "TỈNH SƠN LA",
 # "Thành phố Hồ Chí Minh". Never "xã hội" (society), in any case.
 _PLACE = re.compile(rf"(?<![^\s(“\"])(?i:{_UNIT})(?!\s(?i:hội)\b)(?:\s{_CAPITALISED}){{1,4}}")
-_NUMBERED_WORD = re.compile(
-    r"(?<!\S)((?i:số|ngày|tháng|năm|điều|khoản|mục|phụ\slục))\s(\d[\w/.\-]*)"
-)
+_NUMBERED_WORDS = ("số", "ngày", "tháng", "năm", "điều", "khoản", "mục", "phụ lục")
+_NUMBERED = "|".join(word.replace(" ", r"\s") for word in _NUMBERED_WORDS)
+_NUMBERED_WORD = re.compile(rf"(?<!\S)((?i:{_NUMBERED}))\s(\d[\w/.\-]*)")
 # A year range "2021-2030" (also typed "2021- 2030") and a document symbol "1373/QĐ-TTg".
 _RANGE = re.compile(r"(?<!\d)(\d{4})-(\s?)(\d{4})(?!\d)")
 _DIGIT = re.compile(r"\d")
@@ -37,16 +37,15 @@ _UNIT_WORD = re.compile(rf"(?i:{_UNIT})")
 _SYMBOL = re.compile(r"\d+/[^\s,;.:()“”\"/]+(?:-[^\s,;.:()“”\"/]+)+")
 
 
-# Where a match of _PLACE or _NUMBERED_WORD can begin: the first word of a unit or of a
-# numbered word, found with str.find in the lower-cased text, where the case-insensitive
-# patterns would be tried at every character.
+# Where a match of _PLACE can begin: the first word of a unit, found with str.find in the
+# lower-cased text, where the case-insensitive pattern would be tried at every character.
+# Every character that pattern takes for one of these letters lowers to it, or to more than
+# one character (İ), which changes the text's length (tests/vietnamese checks this).
 _PLACE_STARTS = tuple(sorted({unit.split()[0] for unit in _UNITS}))
-_NUMBERED_STARTS = ("số", "ngày", "tháng", "năm", "điều", "khoản", "mục", "phụ")
-# The only characters that the case-insensitive patterns match to one of their letters but
-# str.lower() does not turn into it: dotless ı (i) and long ſ (s); dotted İ lowers to two
-# characters, which the length check catches. A text holding one is matched the slow way
-# (tests/vietnamese checks this list against the patterns).
-FOLDED_APART = ("ı", "ſ")
+# _NUMBERED_WORD is one of its words (each letter matching one character), one whitespace,
+# then a digit: it begins a word's length before a whitespace in front of a digit.
+_NUMBERED_LENGTHS = tuple(sorted({len(word) for word in _NUMBERED_WORDS}))
+_DIGITS = re.compile(r"\d+")
 
 
 def _glue(match: re.Match[str]) -> str:
@@ -86,14 +85,25 @@ def _sub_from(
     return "".join(out)
 
 
-def _word_starts(words: Iterable[str], lowered: str) -> list[int]:
-    """Every position of ``lowered`` where one of ``words`` begins, in order."""
+def _place_starts(lowered: str) -> list[int]:
+    """Every position of ``lowered`` where the first word of a unit begins, in order."""
     found = []
-    for word in words:
+    for word in _PLACE_STARTS:
         at = lowered.find(word)
         while at >= 0:
             found.append(at)
             at = lowered.find(word, at + 1)
+    found.sort()
+    return found
+
+
+def _numbered_starts(text: str) -> list[int]:
+    """Every position where a match of _NUMBERED_WORD could begin, in order."""
+    found = []
+    for digits in _DIGITS.finditer(text):
+        space = digits.start() - 1
+        if space > 0 and text[space].isspace():
+            found += [space - length for length in _NUMBERED_LENGTHS if length <= space]
     found.sort()
     return found
 
@@ -117,15 +127,14 @@ def keep_together(text: str) -> str:
         if "/" in text:
             text = _SYMBOL.sub(lambda match: match.group(0).replace("-", NB_HYPHEN), text)
     lowered = text.lower()
-    if len(lowered) != len(text) or any(char in text for char in FOLDED_APART):
-        if _UNIT_WORD.search(text):
-            text = _PLACE.sub(_glue, text)
-        return _NUMBERED_WORD.sub(_numbered, text) if digits else text
-    # Joining a place changes spaces only, so ``lowered`` stays aligned with the text.
-    text = _sub_from(_PLACE, _word_starts(_PLACE_STARTS, lowered), text, _glue)
+    if len(lowered) == len(text):
+        # Joining a place changes spaces only, so positions stay those of ``text``.
+        text = _sub_from(_PLACE, _place_starts(lowered), text, _glue)
+    elif _UNIT_WORD.search(text):
+        text = _PLACE.sub(_glue, text)
     if not digits:
         return text
-    return _sub_from(_NUMBERED_WORD, _word_starts(_NUMBERED_STARTS, lowered), text, _numbered)
+    return _sub_from(_NUMBERED_WORD, _numbered_starts(text), text, _numbered)
 
 
 def keep_name_together(name: str) -> str:
