@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from vanban.documents.layout import pt_to_mm
-from vanban.documents.text_metrics import text_width_pt
+from vanban.documents.text_metrics import text_units
 
 LINE_HEIGHT = 1.15  # single line spacing of Times New Roman / Liberation Serif, in em
 SMALLEST = 0.75  # an item is never set below three quarters of its size
@@ -50,13 +50,25 @@ class Placed:
 
 def count_lines(text: str, width_mm: float, size_pt: float, *, bold: bool) -> int:
     """Return how many lines ``text`` takes in ``width_mm`` (greedy breaking at spaces)."""
+    return _lines(_word_units(text, bold), text_units(" ", bold=bold), width_mm, size_pt)
+
+
+def _word_units(text: str, bold: bool) -> list[list[int]]:
+    """Each paragraph's words, as their widths in 1/1000 em (the same at every size)."""
+    return [
+        [text_units(word, bold=bold) for word in paragraph.split(" ")]
+        for paragraph in text.split("\n")
+    ]
+
+
+def _lines(paragraphs: list[list[int]], space_units: int, width_mm: float, size_pt: float) -> int:
     available = width_mm * 72 / 25.4 * FULL_LINE
-    space = text_width_pt(" ", size_pt, bold=bold)
+    space = space_units * size_pt / 1000  # text_width_pt's arithmetic, so counts are unchanged
     total = 0
-    for paragraph in text.split("\n"):
+    for words in paragraphs:
         lines, used = 1, 0.0
-        for word in paragraph.split(" "):
-            width = text_width_pt(word, size_pt, bold=bold)
+        for units in words:
+            width = units * size_pt / 1000
             if used and used + space + width > available:
                 lines, used = lines + 1, width
             else:
@@ -69,10 +81,13 @@ def _fit(placed: Placed) -> Placed:
     """Shrink ``placed`` until it takes its allowed lines, or to its smallest size."""
     allowed = MAX_LINES.get(placed.item, placed.text.count("\n") + 1)
     size = placed.size
-    lines = count_lines(placed.text, placed.width, size, bold=placed.bold)
+    # Measured once: a word's width at any size is its width in em times the size.
+    words = _word_units(placed.text, placed.bold)
+    space = text_units(" ", bold=placed.bold)
+    lines = _lines(words, space, placed.width, size)
     while lines > allowed and size - STEP_PT >= placed.size * SMALLEST:
         size -= STEP_PT
-        lines = count_lines(placed.text, placed.width, size, bold=placed.bold)
+        lines = _lines(words, space, placed.width, size)
     return replace(placed, size=size, lines=lines)
 
 
