@@ -78,6 +78,7 @@ print(out, end="")
 
 def main(count: int = 1000) -> None:
     """Print both sides' wall time, throughput, peak memory and their ratio."""
+    before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
         rows = [
@@ -116,6 +117,7 @@ def main(count: int = 1000) -> None:
     print(
         f"  ratio plain / vanban: {ratio:.1f}x (goal ≥ 5x) {'ok' if ratio >= 5 else 'UNDER GOAL'}"
     )
+    print(f"load average (1 min) before and after: {before:.2f}, {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ Goal: warm ≥ 10× cold per document, for single documents and for batches.
 from __future__ import annotations
 
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -55,11 +56,28 @@ def _warm_one(warm: WarmConverter, item: tuple[str, bytes]) -> float:
     return _seconds(lambda: warm.convert([item]))
 
 
+def _peak_mib_of_group(leader: int) -> float:
+    """The largest peak resident size (VmHWM) among the live processes of a process group."""
+    peak = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+            if os.getpgid(int(status.parent.name)) == leader and "VmHWM" in fields:
+                peak = max(peak, int(fields["VmHWM"].split()[0]))
+        except (OSError, ValueError):
+            continue  # gone meanwhile
+    return peak / 1024
+
+
 def main(count: int = 20) -> None:
     """Print seconds per document for each way, and the warm/cold ratios."""
+    before = os.getloadavg()[0]
     items = _documents(count)
     with tempfile.TemporaryDirectory() as folder:
-        os.environ[FOLDER_ENV] = str(Path(folder, "srv"))
+        server_folder = Path(folder, "srv")
+        os.environ[FOLDER_ENV] = str(server_folder)
         warm = WarmConverter()
         try:
             start = _seconds(lambda: warm.convert(items[:1]))  # starts the server
@@ -69,9 +87,14 @@ def main(count: int = 20) -> None:
             with LibreOfficeConverter() as batch:
                 cold_batch = _seconds(lambda: batch.convert(items)) / count
             warm_batch = _seconds(lambda: warm.convert(items)) / count
+            # The cold soffice runs were this process's children; the server and its
+            # LibreOffice are one process group, still up.
+            cold_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            leaders = [int(pid.read_text()) for pid in server_folder.glob("pdf-*.pid")]
+            warm_peak = max((_peak_mib_of_group(leader) for leader in leaders), default=0.0)
         finally:
             warm.close()
-            stop_servers(Path(folder, "srv"))
+            stop_servers(server_folder)
     print(f"documents: {count} (the shipped samples, PDF/A-2b)")
     print(f"warm server start (first command only):       {start:6.2f} s")
     print(f"cold, one soffice per document ({singles} docs):     {cold_each:6.3f} s/document")
@@ -85,6 +108,8 @@ def main(count: int = 20) -> None:
         verdict = "ok" if ratio >= GOAL else "UNDER GOAL"
         print(f"ratio {label}: {ratio:.1f}x (goal ≥ {GOAL:g}x) {verdict}")
     print(f"(for reference: one cold soffice batch / warm batch: {cold_batch / warm_batch:.1f}x)")
+    print(f"peak resident memory: cold soffice {cold_peak:.0f} MiB, warm {warm_peak:.0f} MiB")
+    print(f"load average (1 min) before and after: {before:.2f}, {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

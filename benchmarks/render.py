@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import io
+import os
 import statistics
 import sys
 import tempfile
@@ -124,10 +125,12 @@ def compare(name: str, data: DocumentData, runs: int, goal: float) -> None:
 
 def main(runs: int = 20) -> None:
     """Measure both documents."""
+    before = os.getloadavg()[0]
     compare("KẾ HOẠCH sample", load_document_data(SAMPLE), runs, 5)
     with tempfile.TemporaryDirectory() as folder:
         plan = long_plan(Path(folder))
         compare(f"40-page plan with a {ROWS}-row table", plan, max(3, runs // 4), 8)
+    print(f"load average (1 min) before and after: {before:.2f}, {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":
