@@ -105,6 +105,30 @@ def test_whole_lifecycle_with_a_return(run_cli: Run, workspace: Path, tmp_path: 
     assert [item["id"] for item in states] == [dossier]
 
 
+def test_list_shows_the_newest_page_and_says_how_many_are_left(
+    run_cli: Run, workspace: Path
+) -> None:
+    ids = [_new(run_cli, workspace) for _ in range(3)]
+    minh = _as(run_cli, workspace, "minh")
+    page = minh("list", "--limit", "2")
+    assert page.exit_code == 0
+    rows = page.stdout.splitlines()
+    assert [int(row.split()[0]) for row in rows[:2]] == [ids[2], ids[1]]
+    assert rows[2] == "… và 1 hồ sơ cũ hơn (tổng 3): thêm --all để xem tất cả, hoặc --limit N."
+    assert len(rows) == 3
+    listed = json.loads(minh("--json", "list", "--limit", "2").stdout)
+    assert [item["id"] for item in listed["dossiers"]] == [ids[2], ids[1]]  # the same page
+    assert listed["total"] == 3
+    every = minh("list", "--all", "--limit", "1").stdout.splitlines()
+    assert [int(row.split()[0]) for row in every] == ids[::-1]  # --all wins, no footer
+    assert minh("--lang", "en", "list", "--limit", "1").stdout.splitlines()[-1] == (
+        "… and 2 older dossiers (3 in all): add --all to see them all, or --limit N."
+    )
+    refused = minh("list", "--limit", "0")
+    assert refused.exit_code == 2
+    assert "Traceback" not in refused.stderr
+
+
 def test_register_list_and_export(run_cli: Run, workspace: Path, tmp_path: Path) -> None:
     for _ in range(2):
         dossier = _new(run_cli, workspace)

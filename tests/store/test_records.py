@@ -90,6 +90,23 @@ def test_list_dossiers_filters_and_orders_by_id(
     assert [d.id for d in listed] == sorted(d.id for d in listed)
 
 
+def test_a_page_of_the_newest_dossiers_and_the_count(store: Store) -> None:
+    with store.transaction() as tx:
+        for title, kind in [("A", "ke_hoach"), *((title, "bao_cao") for title in "BCD")]:
+            tx.create_dossier(
+                workflow=kind, title=title, state="draft", data={}, created_by="minh", at=AT
+            )
+    with store.read() as tx:
+        newest = tx.list_dossiers(newest_first=True, limit=2)
+        of_one_kind = tx.list_dossiers(workflow="bao_cao", newest_first=True, limit=5)
+        assert [d.title for d in newest] == ["D", "C"]
+        assert [d.title for d in of_one_kind] == ["D", "C", "B"]
+        assert [d.title for d in tx.list_dossiers(newest_first=True)] == ["D", "C", "B", "A"]
+        assert tx.count_dossiers() == 4
+        assert tx.count_dossiers(workflow="bao_cao") == 3
+        assert tx.count_dossiers(state="issued") == 0
+
+
 def test_update_bumps_the_version_and_stores_number_and_date(store: Store) -> None:
     later = AT + dt.timedelta(hours=2)
     with store.transaction() as tx:

@@ -11,7 +11,7 @@ import click
 from vanban.cli.output import Output
 from vanban.cli.session import get_session
 from vanban.models import DossierSummary
-from vanban.vietnamese import VIETNAM_TIME
+from vanban.vietnamese import VIETNAM_TIME, format_number
 
 if TYPE_CHECKING:  # list and show never load the services that change dossiers
     from vanban.services.dossiers import AdvanceResult
@@ -71,18 +71,39 @@ def new(context: click.Context, workflow_name: str, data: Path, title: str | Non
     _report(session.output, result)
 
 
+PAGE = 50  # `vanban list` shows the newest 50 unless told --limit N or --all
+
+
 @click.command("list")
 @click.option("--state", help="Chỉ hồ sơ ở trạng thái này (ví dụ: submitted).")
 @click.option("--workflow", "workflow_name", help="Chỉ hồ sơ của quy trình này.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=PAGE,
+    show_default=True,
+    help="Số hồ sơ mới nhất được liệt kê.",
+)
+@click.option("--all", "show_all", is_flag=True, help="Liệt kê tất cả hồ sơ (bỏ qua --limit).")
 @click.pass_context
-def list_dossiers(context: click.Context, state: str | None, workflow_name: str | None) -> None:
-    """Liệt kê hồ sơ."""
+def list_dossiers(
+    context: click.Context,
+    state: str | None,
+    workflow_name: str | None,
+    limit: int,
+    show_all: bool,
+) -> None:
+    """Liệt kê hồ sơ.
+
+    Hồ sơ mới nhất trước; mặc định 50 hồ sơ, --limit N hoặc --all để xem nhiều hơn. --json
+    in cùng những hồ sơ đó và tổng số (total).
+    """
     session = get_session(context)
     reader = session.reader()
-    dossiers = reader.dossiers(state=state, workflow=workflow_name)
-    output = session.output
-    if output.as_json:
-        output.emit({"ok": True, "dossiers": [d.as_json() for d in dossiers]})
+    page = reader.newest(state=state, workflow=workflow_name, limit=None if show_all else limit)
+    dossiers, output = page.dossiers, session.output
+    if output.as_json:  # the same page as the table, and how many there are in all
+        output.emit({"ok": True, "total": page.total, "dossiers": [d.as_json() for d in dossiers]})
     elif dossiers:  # one write: ten thousand lines echoed one by one take longer than the query
         labels = {} if output.lang == "en" else reader.state_labels(dossiers)
 
@@ -94,6 +115,14 @@ def list_dossiers(context: click.Context, state: str | None, workflow_name: str 
                 f"{d.id:>4}  {d.workflow:<9} {state_of(d):<14} {d.title[:70]}" for d in dossiers
             )
         )
+        hidden = page.total - len(dossiers)
+        if hidden:
+            output.say(
+                f"… và {format_number(hidden)} hồ sơ cũ hơn (tổng {format_number(page.total)}): "
+                "thêm --all để xem tất cả, hoặc --limit N.",
+                f"… and {hidden:,} older dossiers ({page.total:,} in all): "
+                "add --all to see them all, or --limit N.",
+            )
     else:
         output.say("Chưa có hồ sơ nào.", "No dossiers.")
 

@@ -48,6 +48,14 @@ class DossierView:
         return self.workflow.states[self.dossier.state].label
 
 
+@dataclass(frozen=True)
+class DossierPage:
+    """A page of dossiers, newest first, and how many match in all."""
+
+    dossiers: list[DossierSummary]
+    total: int
+
+
 def workflow_files(workspace_root: Path | None) -> dict[str, Path]:
     """The workflow files by name: the shipped ones, overridden by the workspace's own."""
     files = {path.stem: path for path in sorted(shipped_dir("workflows").glob("*.yaml"))}
@@ -104,6 +112,20 @@ class DossierReader:
         """Return the dossiers, optionally of one state and workflow."""
         with self.store.read() as tx:
             return tx.list_dossiers(state=state, workflow=workflow)
+
+    def newest(
+        self, *, state: str | None = None, workflow: str | None = None, limit: int | None = None
+    ) -> DossierPage:
+        """The newest ``limit`` dossiers (all when None), newest first, and how many there are.
+
+        What ``vanban list`` shows: a secretary with ten thousand dossiers looks for the recent
+        ones, and one page of them is read from the store, not all ten thousand.
+        """
+        with self.store.read() as tx:
+            shown = tx.list_dossiers(state=state, workflow=workflow, newest_first=True, limit=limit)
+            if limit is None or len(shown) < limit:
+                return DossierPage(shown, len(shown))
+            return DossierPage(shown, tx.count_dossiers(state=state, workflow=workflow))
 
     def state_labels(self, dossiers: Collection[DossierSummary]) -> dict[tuple[str, str], str]:
         """(workflow, state) → the state's Vietnamese label, for the dossiers given."""

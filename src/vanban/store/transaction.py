@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Text, func, insert, select, type_coerce, update
+from sqlalchemy import Select, Text, func, insert, select, type_coerce, update
 from sqlalchemy.engine import Connection, CursorResult, RowMapping
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.schema import Table
@@ -124,11 +124,17 @@ class StoreTx(ArchiveRecords):
         return _dossier(row)
 
     def list_dossiers(
-        self, *, state: str | None = None, workflow: str | None = None
+        self,
+        *,
+        state: str | None = None,
+        workflow: str | None = None,
+        newest_first: bool = False,
+        limit: int | None = None,
     ) -> list[DossierSummary]:
         """Return the dossiers, optionally only those in ``state`` / of ``workflow``, by id.
 
-        Their data is not read: a list of ten thousand dossiers stays a quick answer.
+        ``newest_first`` reverses the order, ``limit`` keeps that many (the first page). Their
+        data is not read: a list of ten thousand dossiers stays a quick answer.
         """
         # The times are read as their stored text and parsed here: for ten thousand rows the
         # column types' per-value processing costs more than the query.
@@ -136,13 +142,15 @@ class StoreTx(ArchiveRecords):
             type_coerce(dossiers.c[name], Text) if name in _AS_TEXT else dossiers.c[name]
             for name in SUMMARY_COLUMNS
         ]
-        query = select(*summary).order_by(dossiers.c.id)
-        if state is not None:
-            query = query.where(dossiers.c.state == state)
-        if workflow is not None:
-            query = query.where(dossiers.c.workflow == workflow)
+        order = dossiers.c.id.desc() if newest_first else dossiers.c.id
+        query = _filtered(select(*summary), state, workflow).order_by(order).limit(limit)
         # SUMMARY_COLUMNS lists DossierSummary's fields in order (tests/store checks it).
         return [_summary(list(row)) for row in self.connection.execute(query).all()]
+
+    def count_dossiers(self, *, state: str | None = None, workflow: str | None = None) -> int:
+        """How many dossiers there are, optionally only in ``state`` / of ``workflow``."""
+        query = _filtered(select(func.count()).select_from(dossiers), state, workflow)
+        return int(self.connection.execute(query).scalar_one())
 
     def update_dossier(
         self,
@@ -459,6 +467,15 @@ class StoreTx(ArchiveRecords):
             f"vanban không hỗ trợ loại cơ sở dữ liệu “{dialect}”. Hãy dùng SQLite hoặc PostgreSQL.",
             f"vanban does not support the database kind “{dialect}”. Use SQLite or PostgreSQL.",
         )
+
+
+def _filtered(query: Select[Any], state: str | None, workflow: str | None) -> Select[Any]:
+    """``query`` narrowed to the dossiers in ``state`` and of ``workflow``, when given."""
+    if state is not None:
+        query = query.where(dossiers.c.state == state)
+    if workflow is not None:
+        query = query.where(dossiers.c.workflow == workflow)
+    return query
 
 
 def _dossier(row: RowMapping) -> Dossier:
