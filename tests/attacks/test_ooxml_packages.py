@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import TEMPLATES, CliResult
-from vanban.documents.package_guard import check_docx_bytes
+from vanban.docx.package_checks import check_docx_bytes
 from vanban.errors import TemplateError
 
 Run = Callable[..., CliResult]

@@ -14,7 +14,7 @@ from vanban.checker.page_layout import read_layout
 from vanban.checker.registry import CHECKS, PAGE_CHECKS
 from vanban.checker.rules import Rule, document_rules
 from vanban.datafile import read_bounded
-from vanban.documents.package_guard import MAX_FILE_BYTES, check_docx_bytes
+from vanban.docx.package_checks import MAX_FILE_BYTES, check_docx_bytes
 from vanban.errors import Message, ValidationError, VanbanError
 
 # An OLE2 compound file: a Word 97–2003 .doc, or a .docx that Word has encrypted.

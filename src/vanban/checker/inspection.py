@@ -41,7 +41,7 @@ def _unreadable(name: str, reason: str) -> ValidationError:
 
 
 def inspect_docx(data: bytes, name: str) -> Inspection:
-    """Read checked .docx bytes (run package_guard first); raise ValidationError if unreadable."""
+    """Read checked .docx bytes (see docx.package_checks); raise ValidationError if unreadable."""
     try:
         document = open_docx(data)
         sheet = StyleSheet(document)

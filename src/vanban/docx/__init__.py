@@ -10,6 +10,7 @@ the knowledge of element names, parts and zip members, so that ``documents``, ``
 - ``reading``: text in reading order and the element walk (body, tables with their rows,
   spans and merges, headers, footers);
 - ``numbering``: Word's list numbering, the list level each paragraph is in;
+- ``package_checks``: the checks a .docx package passes before anything opens it;
 - ``sections``: page setup per section, and sections settled after a landscape table;
 - ``docxtpl_steps``: docxtpl's XML patching, called without a template;
 - ``package``, ``template``, ``render``: the reproducible writer and the fast render pipeline

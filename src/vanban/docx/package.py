@@ -56,7 +56,7 @@ def read_members(data: bytes) -> dict[str, Member]:
 
     Deflated members are taken as they are (no inflating, no deflating); stored ones are
     deflated once here. ``data`` must already have passed the package checks
-    (documents.package_guard): no encryption, no traversal, sane sizes.
+    (vanban.docx.package_checks): no encryption, no traversal, sane sizes.
     """
     members: dict[str, Member] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

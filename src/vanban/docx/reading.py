@@ -69,7 +69,7 @@ def normalise(text: str) -> str:
 
 
 def open_docx(content: bytes) -> Any:
-    """Open .docx bytes with python-docx (check untrusted bytes with package_guard first)."""
+    """Open .docx bytes with python-docx (check untrusted bytes with package_checks first)."""
     return Document(io.BytesIO(content))
 
 

@@ -204,7 +204,7 @@ def rewrite_docx_runs(
 ) -> tuple[bytes, list[RewrittenParagraph]]:
     """Rewrite the text of every text part of the .docx ``raw``, run group by run group.
 
-    ``raw`` must already have passed the package checks (documents.package_guard). Fonts are
+    ``raw`` must already have passed the package checks (vanban.docx.package_checks). Fonts are
     replaced by ``refont`` in the text parts and in styles.xml. Returns the new package and the
     paragraphs whose text changed, in order.
     """

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from vanban.atomic_write import write_atomically
 from vanban.datafile import MEGABYTE, read_bounded
-from vanban.documents.package_guard import check_docx_bytes
+from vanban.docx.package_checks import check_docx_bytes
 from vanban.docx.run_text import rewrite_docx_runs
 from vanban.errors import OutputError, ValidationError
 from vanban.vietnamese.legacy import (

@@ -19,8 +19,8 @@ from vanban.documents import (
     TemplateCatalogue,
     parse_document_data,
 )
-from vanban.documents.package_guard import MAX_FILE_BYTES
 from vanban.documents.render import Renderer
+from vanban.docx.package_checks import MAX_FILE_BYTES
 from vanban.errors import Message, OutputError, ValidationError
 from vanban.importing import ImportedDocument, describe, import_docx
 from vanban.importing.legacy_text import Converted, conversion_messages

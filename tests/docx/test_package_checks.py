@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from tests.conftest import TEMPLATES
-from vanban.documents.package_guard import PackageLimits, check_docx_bytes
+from vanban.docx.package_checks import PackageLimits, check_docx_bytes
 from vanban.errors import TemplateError
 
 GOOD = (TEMPLATES / "ke_hoach.docx").read_bytes()
