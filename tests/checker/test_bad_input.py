@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from tests.checker.corpus import PLAN, rendered
 from tests.conftest import CliResult
+from tests.docx.repack import repack
 
 Run = Callable[..., CliResult]
 _EXTERNAL = (
@@ -24,16 +25,7 @@ _EXTERNAL = (
 
 
 def _repack(extra: dict[str, bytes], replace: dict[str, bytes] | None = None) -> bytes:
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(rendered(PLAN))) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for name in source.namelist():
-            target.writestr(name, (replace or {}).get(name, source.read(name)))
-        for name, content in extra.items():
-            target.writestr(name, content)
-    return out.getvalue()
+    return repack(rendered(PLAN), extra, replace)
 
 
 def _encrypted() -> bytes:

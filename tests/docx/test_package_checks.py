@@ -8,6 +8,7 @@ import zipfile
 import pytest
 
 from tests.conftest import TEMPLATES
+from tests.docx.repack import repack
 from vanban.docx.package_checks import PackageLimits, check_docx_bytes
 from vanban.errors import TemplateError
 
@@ -15,16 +16,7 @@ GOOD = (TEMPLATES / "ke_hoach.docx").read_bytes()
 
 
 def _repack(extra: dict[str, bytes], replace: dict[str, bytes] | None = None) -> bytes:
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(GOOD)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for name in source.namelist():
-            target.writestr(name, (replace or {}).get(name, source.read(name)))
-        for name, content in extra.items():
-            target.writestr(name, content)
-    return out.getvalue()
+    return repack(GOOD, extra, replace)
 
 
 def test_good_template_passes() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from tests.docx.repack import repack
 from tests.importing.shared import SERVICE
 from vanban.importing import import_docx
 
@@ -12,17 +13,9 @@ SAMPLE = "bao_cao_tong_ket_hkh_son_la_2023"  # a report with a table whose headi
 
 
 def _with_document_xml(content: bytes, change: tuple[str, str]) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(content))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for member in source.infolist():
-            data = source.read(member.filename)
-            if member.filename == "word/document.xml":
-                before = data.decode("utf-8")
-                assert change[0] in before
-                data = before.replace(*change).encode("utf-8")
-            target.writestr(member, data)
-    return buffer.getvalue()
+    before = zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml").decode("utf-8")
+    assert change[0] in before
+    return repack(content, replace={"word/document.xml": before.replace(*change).encode("utf-8")})
 
 
 def test_a_span_written_as_a_decimal_reads_as_the_same_table() -> None:
