@@ -104,9 +104,16 @@ def report_all(output: Output, reports: list[FileReport], key: str, noun: tuple[
 
 
 def _list_rules(output: Output, rules: tuple[Rule, ...]) -> None:
-    for rule in rules:
-        output.line(f"{rule.id:<38} {rule.title.in_language(output.lang)}")
-        output.line(f"{'':<38} {rule.reference.in_language(output.lang)}")
+    output.table(
+        [
+            row
+            for rule in rules
+            for row in (
+                (rule.id, rule.title.in_language(output.lang)),
+                ("", rule.reference.in_language(output.lang)),
+            )
+        ]
+    )
     output.emit(
         {
             "ok": True,

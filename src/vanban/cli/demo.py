@@ -27,16 +27,23 @@ def demo(context: click.Context, folder: Path) -> None:
         f"Sample documents ({len(report.rendered)}): {folder / 'van_ban_mau'}",
     )
     output.line("")
-    output.say(
-        f"{'Hồ sơ':>5}  {'Quy trình':<11}  {'Trạng thái':<10}  {'Số':>3}  Văn bản chính",
-        f"{'ID':>5}  {'Workflow':<11}  {'State':<10}  {'No.':>3}  Main document",
+    english = output.lang == "en"
+    output.table(
+        [
+            (
+                str(dossier.id),
+                dossier.workflow,
+                dossier.state,
+                str(dossier.number or ""),
+                str(report.main_files.get(dossier.id, "")),
+            )
+            for dossier in report.dossiers
+        ],
+        header=("ID", "Workflow", "State", "No.", "Main document")
+        if english
+        else ("Hồ sơ", "Quy trình", "Trạng thái", "Số", "Văn bản chính"),
+        right=(0, 3),
     )
-    for dossier in report.dossiers:
-        main = report.main_files.get(dossier.id, "")
-        output.line(
-            f"{dossier.id:>5}  {dossier.workflow:<11}  {dossier.state:<10}  "
-            f"{dossier.number or '':>3}  {main}"
-        )
     output.line("")
     for signed in report.signed_files:
         output.say(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
+import shutil
 import sys
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +30,46 @@ class Output:
         """Print a line of data (a table row, a field) in human mode."""
         if not self.as_json:
             click.echo(text)
+
+    def table(
+        self,
+        rows: Sequence[Sequence[str]],
+        *,
+        header: Sequence[str] | None = None,
+        right: Collection[int] = (),
+        indent: int = 0,
+    ) -> None:
+        """Print ``rows`` as a table (rich.table) in human mode: each column as wide as its
+        widest cell, two spaces between columns, no borders, no colour, no markup.
+
+        In a terminal a long cell wraps inside its column; written to a pipe or a file (and in
+        tests) a row stays on one line, so grep and scripts see whole rows.
+        """
+        if self.as_json or not (rows or header):
+            return
+        # Imported here: rich is loaded only by a command that prints a table, never by --help.
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(box=None, show_header=header is not None, header_style="", pad_edge=False)
+        for index, name in enumerate(header or [""] * len(rows[0])):
+            table.add_column(name, justify="right" if index in right else "left")
+        for row in rows:
+            table.add_row(*row)
+        terminal = sys.stdout.isatty()
+        width = shutil.get_terminal_size().columns if terminal else 10_000
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer,
+            width=max(width - indent, 40),
+            color_system=None,
+            markup=False,
+            highlight=False,
+            emoji=False,
+        )
+        console.print(table)
+        printed = buffer.getvalue().splitlines()
+        click.echo("\n".join(" " * indent + line.rstrip() for line in printed))
 
     def emit(self, payload: dict[str, Any]) -> None:
         """Print the command's JSON result in JSON mode."""

@@ -37,6 +37,8 @@ def list_register(context: click.Context, year: int | None, export_path: Path | 
             f"Wrote {len(entries)} rows to {export_path}.",
         )
     else:
+        # Fixed columns, not Output.table: a year's register runs to thousands of lines, which
+        # rich.table lays out in seconds (see cli/dossier.py list).
         for row in register_rows(entries):
             output.line(f"{row[0]:<16} {row[1]:<11} {row[3]:<18} {row[2]}")
         if not entries:

@@ -34,6 +34,8 @@ def list_templates(context: click.Context) -> None:
     """Liệt kê các mẫu văn bản."""
     output = get_output(context)
     specs = TemplateService().templates()
+    # Not Output.table: `template list` is one of the commands that must answer at once
+    # (benchmarks/startup.py), and rich alone costs more to import than the catalogue.
     width = max((len(spec.id) for spec in specs), default=2)
     for spec in specs:
         title = spec.title_en if output.lang == "en" else spec.title
@@ -51,17 +53,18 @@ def show_template(context: click.Context, template_id: str) -> None:
     spec = service.get(template_id)
     english = output.lang == "en"
     output.line(f"{spec.id}: {spec.title_en if english else spec.title} ({spec.form})")
+    fields: list[tuple[str, str, str, str]] = []
     for field in spec.fields:
         mark = (
             ("required" if english else "bắt buộc")
             if field.required
             else ("optional" if english else "không bắt buộc")
         )
-        label = field.label_en if english else field.label
-        output.line(f"  {field.name:<18} {field.type:<11} {mark:<15} {label}")
+        fields.append((field.name, field.type, mark, field.label_en if english else field.label))
         if field.example is not None:
             example = json.dumps(field.example, ensure_ascii=False)
-            output.line(f"  {'':<18} {'ví dụ:' if not english else 'e.g.:'} {example}")
+            fields.append(("", "", "", f"{'e.g.:' if english else 'ví dụ:'} {example}"))
+    output.table(fields, indent=2)
     columns = service.list_columns(spec)
     if columns:
         output.line(
@@ -70,13 +73,13 @@ def show_template(context: click.Context, template_id: str) -> None:
             else "The list for “vanban batch --data” (.xlsx, .csv or .yaml; row 1 names "
             "the columns):"
         )
+        rows: list[tuple[str, str, str]] = []
         for column in columns:
             mark = ("required" if english else "bắt buộc") if column.required else ""
-            label = column.label_en if english else column.label
-            output.line(f"  {column.spellings[0]:<24} {mark:<9} {label}")
-            output.line(
-                f"  {'':<24} {'also:' if english else 'hoặc:'} {'; '.join(column.spellings[1:])}"
-            )
+            rows.append((column.spellings[0], mark, column.label_en if english else column.label))
+            also = "; ".join(column.spellings[1:])
+            rows.append(("", "", f"{'also:' if english else 'hoặc:'} {also}"))
+        output.table(rows, indent=2)
         output.line(
             f"A ready-to-fill list: vanban template example {spec.id} -o danh_sach.xlsx"
             if english

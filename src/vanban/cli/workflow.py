@@ -24,12 +24,10 @@ def list_workflows(context: click.Context) -> None:
     """Liệt kê các quy trình."""
     output = get_output(context)
     workflows = _service(context).workflows()
-    for definition in workflows:
-        name = definition.name
-        output.say(
-            f"{name:<12} {definition.label} — mẫu văn bản: {definition.document}",
-            f"{name:<12} {definition.label} — template: {definition.document}",
-        )
+    template = "template" if output.lang == "en" else "mẫu văn bản"
+    output.table(
+        [(d.name, f"{d.label} — {template}: {d.document}") for d in workflows],
+    )
     output.emit(
         {
             "ok": True,
@@ -51,17 +49,24 @@ def show_workflow(context: click.Context, name: str) -> None:
         f"{definition.name}: {definition.label} (bắt đầu: {definition.initial})",
         f"{definition.name}: {definition.label} (starts at: {definition.initial})",
     )
+    final = " (final)" if output.lang == "en" else " (kết thúc)"
     output.say("Trạng thái:", "States:")
-    for state in definition.states.values():
-        output.say(
-            f"  {state.name:<10} {state.label}{' (kết thúc)' if state.final else ''}",
-            f"  {state.name:<10} {state.label}{' (final)' if state.final else ''}",
-        )
+    output.table(
+        [(s.name, f"{s.label}{final if s.final else ''}") for s in definition.states.values()],
+        indent=2,
+    )
     output.say("Việc:", "Events:")
-    for event in definition.events.values():
-        roles = ", ".join(sorted(event.roles))
-        sources = ", ".join(event.sources)
-        output.line(f"  {event.name:<8} {event.label}: {sources} → {event.dest} [{roles}]")
+    output.table(
+        [
+            (
+                event.name,
+                f"{event.label}: {', '.join(event.sources)} → {event.dest} "
+                f"[{', '.join(sorted(event.roles))}]",
+            )
+            for event in definition.events.values()
+        ],
+        indent=2,
+    )
     output.emit(
         {
             "ok": True,
