@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -42,9 +46,30 @@ def _texts(service: DossierService, dossier_id: int) -> dict[str, str]:
         }
 
 
-def test_the_issued_sample_dossier_has_no_finding(service: DossierService, tmp_path: Path) -> None:
-    dossier_id = _issued(service, tmp_path)
-    assert service.check_dossier(dossier_id) == []
+@dataclass(frozen=True)
+class IssuedSample:
+    """The sample award dossier issued once for this module, with its documents' texts."""
+
+    service: DossierService
+    dossier_id: int
+    texts: dict[str, str]
+    data: dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def issued_sample(tmp_path_factory: pytest.TempPathFactory) -> IssuedSample:
+    """Issued through the service once: each test below changes a copy of its texts."""
+    folder = tmp_path_factory.mktemp("award")
+    init_workspace(folder)
+    moment = dt.datetime(2025, 11, 14, 3, 0, tzinfo=dt.UTC)
+    service = DossierService(load_workspace(folder), clock=lambda: moment)
+    dossier_id = _issued(service, folder)
+    data = service.show(dossier_id, service.workspace.user("lan")).dossier.data
+    return IssuedSample(service, dossier_id, _texts(service, dossier_id), data)
+
+
+def test_the_issued_sample_dossier_has_no_finding(issued_sample: IssuedSample) -> None:
+    assert issued_sample.service.check_dossier(issued_sample.dossier_id) == []
 
 
 @pytest.mark.parametrize(
@@ -108,14 +133,13 @@ def test_the_issued_sample_dossier_has_no_finding(service: DossierService, tmp_p
     ],
 )
 def test_a_document_that_disagrees_is_found(
-    service: DossierService, tmp_path: Path, document: str, old: str, new: str, rule: str
+    issued_sample: IssuedSample, document: str, old: str, new: str, rule: str
 ) -> None:
-    dossier_id = _issued(service, tmp_path)
-    texts = _texts(service, dossier_id)
+    texts = dict(issued_sample.texts)
     assert old in texts[document]
     texts[document] = texts[document].replace(old, new)
-    data = service.show(dossier_id, service.workspace.user("lan")).dossier.data
-    findings = service.mappings["khen_thuong"].check(data, texts, TODAY)
+    mapping = issued_sample.service.mappings["khen_thuong"]
+    findings = mapping.check(copy.deepcopy(issued_sample.data), texts, TODAY)
     assert [(f.rule, f.document) for f in findings] == [(rule, document)]
 
 
@@ -131,6 +155,30 @@ def test_free_text_restating_a_count_refuses_the_submit(
     with pytest.raises(ValidationError) as refused:
         service.advance(user("minh"), dossier_id, "submit")
     assert "[derived-text] to_trinh_khen_thuong.mo_dau tự ghi “05 tập thể”" in str(refused.value)
+    assert service.show(dossier_id, user("minh")).dossier.state == "draft"
+
+
+def test_the_rehearsal_refuses_before_the_write_lock(
+    service: DossierService, tmp_path: Path
+) -> None:
+    """The issue is rehearsed before the store's write lock is taken, not while holding it."""
+    data = _dossier_data(tmp_path)
+    values = _load(data)
+    values["to_trinh_khen_thuong"]["mo_dau"].append("Hội đồng đã chọn 05 tập thể và 12 cá nhân.")
+    data.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+    user = service.workspace.user
+    dossier_id = service.create(user("minh"), "khen_thuong", data).dossier.id
+    # Another writer holds SQLite's one write lock: a submit that needed it would wait the
+    # whole busy timeout and then be refused as "the store is busy".
+    writer = sqlite3.connect(tmp_path / ".vanban" / "vanban.db", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(ValidationError) as refused:
+            service.advance(user("minh"), dossier_id, "submit")
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert "[derived-text]" in str(refused.value)
     assert service.show(dossier_id, user("minh")).dossier.state == "draft"
 
 

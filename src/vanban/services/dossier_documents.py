@@ -2,8 +2,9 @@
 
 The base of DossierService: everything here works on a dossier's data and the workspace's
 catalogue, renderer and data mappings, never on the store, so the use cases (create,
-advance, export) read as steps and this part can be read on its own. It also rehearses the
-issue: a forward event renders, in a dry run, what ``issue`` will render, and the award
+advance, export) read as steps and this part can be read on its own; what it does for an
+event that gives no number runs before the store's write lock is taken. It also rehearses
+the issue: a forward event renders, in a dry run, what ``issue`` will render, and the award
 dossier's cross-document check runs on those documents.
 """
 
@@ -18,7 +19,7 @@ from vanban.documents.catalogue import TemplateCatalogue
 from vanban.documents.data_source import DocumentData
 from vanban.documents.fit import refusal, render_advice, resemblance
 from vanban.documents.validation import validate
-from vanban.errors import ValidationError, VanbanError
+from vanban.errors import ValidationError, VanbanError, WorkflowError
 from vanban.models import Dossier, RegisterEntry
 from vanban.services.register_entry import register_entry
 from vanban.vietnamese import VIETNAM_TIME
@@ -33,7 +34,7 @@ NUMBERS_KEY = "cap_so"  # template id → {"so", "ngay"}: each issued document's
 # What the issue sets (so, ngay, each document's number in cap_so) and drops (the draft year).
 _ISSUE_KEYS = ("so", "ngay", "nam", NUMBERS_KEY)
 
-__all__ = ["DossierDocuments", "document_text"]
+__all__ = ["DossierDocuments", "document_text", "stored_data"]
 
 
 def document_text(content: bytes) -> str:
@@ -41,6 +42,23 @@ def document_text(content: bytes) -> str:
     from vanban.docx.reading import document_lines
 
     return "\n".join(document_lines(content))
+
+
+def _json_ready(value: Any) -> Any:
+    """Return ``value`` with dates as ISO text, so dossier data stores as JSON."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_ready(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _json_ready(item) for key, item in value.items()}
+    return value
+
+
+def stored_data(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Dossier data as stored: JSON-ready."""
+    stored: dict[str, Any] = _json_ready(dict(values))
+    return stored
 
 
 class DossierDocuments:
@@ -180,6 +198,57 @@ class DossierDocuments:
             from vanban.services.award_check import DossierCheckError
 
             raise DossierCheckError(findings)
+
+    # ---- patching and rendering an event's documents ------------------------------------
+
+    def _patched(
+        self,
+        definition: WorkflowDefinition,
+        event: EventDefinition,
+        data: Mapping[str, Any],
+        patch: DocumentData | None,
+        patch_path: Path | None,
+    ) -> dict[str, Any]:
+        """Patching: the dossier's data with the ``--data`` patch applied and validated."""
+        patched = dict(data)
+        if patch is None:
+            return patched
+        if not event.accepts_data:
+            raise WorkflowError(
+                f"Việc “{event.name}” không nhận dữ liệu sửa đổi (--data). "
+                "Chỉ sửa được khi hồ sơ còn là dự thảo.",
+                f"The event “{event.name}” takes no data patch (--data). "
+                "Data can be changed only while the dossier is a draft.",
+            )
+        patched.update(stored_data(patch.values))
+        # The patch's own lines and spellings: a mistake in it is named at its line.
+        self._validated(
+            definition, DocumentData(patched, str(patch_path), patch.lines, patch.nodes)
+        )
+        return patched
+
+    def _rendered(
+        self,
+        definition: WorkflowDefinition,
+        event: EventDefinition,
+        data: dict[str, Any],
+        now: dt.datetime,
+    ) -> list[RenderedDocument]:
+        """Rendering: the event's documents, refused when an issued dossier's documents
+        disagree with each other (an award dossier's cross-document check)."""
+        rendered = [
+            self._render(definition, data, template)
+            for template in event.render
+            if self._applies(definition, template, data)
+        ]
+        today = now.astimezone(VIETNAM_TIME).date()
+        if self._rehearses(definition, event):
+            trial, texts = self._rehearse_issue(definition, data, now)
+            self._refuse_findings(definition, trial, texts, today)
+        elif event.number and definition.name in self.mappings:
+            texts = {d.template_id: document_text(d.content) for d in rendered}
+            self._refuse_findings(definition, data, texts, today)
+        return rendered
 
     def _numbered(
         self,

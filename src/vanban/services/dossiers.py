@@ -30,7 +30,7 @@ from vanban.models import (
     Event,
     RegisterEntry,
 )
-from vanban.services.dossier_documents import DossierDocuments, document_text
+from vanban.services.dossier_documents import DossierDocuments, document_text, stored_data
 from vanban.services.dossier_export import DOCX_MEDIA_TYPE, export_documents
 from vanban.services.dossier_reader import DossierReader, DossierView
 from vanban.services.workflows import workflow_definitions
@@ -61,23 +61,6 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _json_ready(value: Any) -> Any:
-    """Return ``value`` with dates as ISO text, so dossier data stores as JSON."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_json_ready(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _json_ready(item) for key, item in value.items()}
-    return value
-
-
-def _stored(values: Mapping[str, Any]) -> dict[str, Any]:
-    """Dossier data as stored: JSON-ready."""
-    stored: dict[str, Any] = _json_ready(dict(values))
-    return stored
-
-
 @dataclass(frozen=True)
 class _Issue:
     """What numbering gave an event: the data with its numbers, and what the register needs."""
@@ -96,6 +79,19 @@ class _Change:
     transition: Transition
     comment: str
     at: dt.datetime
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """An event worked out on a dossier as read, before the write lock."""
+
+    definition: WorkflowDefinition
+    transition: Transition
+    data: dict[str, Any]  # the dossier's data after the event's patch
+    # When it happens and what it renders; None for an event that gives numbers: its time
+    # and documents are settled under the lock, with the numbers.
+    at: dt.datetime | None = None
+    rendered: list[RenderedDocument] | None = None
 
 
 @dataclass(frozen=True)
@@ -233,7 +229,7 @@ class DossierService(DossierDocuments):
                 workflow=definition.name,
                 title=title or str(values.get("trich_yeu", data_path.stem)),
                 state=definition.initial,
-                data=_stored(data.values),
+                data=stored_data(data.values),
                 created_by=user.login,
                 at=now,
             )
@@ -253,60 +249,72 @@ class DossierService(DossierDocuments):
         patch_path: Path | None = None,
         in_transaction: InTransaction | None = None,
     ) -> AdvanceResult:
-        """Fire ``event_name`` on a dossier: check, patch, number, render, record, all in one
-        transaction.
+        """Fire ``event_name`` on a dossier: check, patch, render, number, record.
+
+        Everything that needs no number is worked out on the dossier as read, before the
+        write transaction; the transaction checks the dossier is still that version (or
+        works the event out again), gives the numbers, renders what prints them and records
+        it all, committed together or not at all.
 
         ``in_transaction`` runs last inside that transaction, with the updated dossier and the
         new history entry; whatever it raises rolls the whole event back.
         """
         patch = load_document_data(patch_path) if patch_path else None
         comment = comment.strip()
-        self._prepare_outside_the_lock(dossier_id, event_name)
+        with self.store.read() as tx:
+            seen = tx.get_dossier(dossier_id)
+            tx.require_untampered(dossier_id)  # an archived dossier set back to draft stays shut
+        # Worked out before the write lock (which every other change waits for): the checks,
+        # the patch and the documents that need no number, the rehearsal of the issue included.
+        plan = self._plan(seen, user, event_name, comment, patch, patch_path)
         with self.store.transaction() as tx:
             dossier = tx.get_dossier(dossier_id)
-            tx.require_untampered(dossier_id)  # an archived dossier set back to draft stays shut
-            definition = self.workflow(dossier.workflow)
-            if patch is not None and patch_path is not None:
-                self._refuse_other_kind(definition, patch, patch=True)
-                patch = self._prepared(definition, patch, patch_path, dossier.data)
-            transition = self.engines[dossier.workflow].fire(
-                DossierFacts(dossier.state, dossier.created_by), _actor(user), event_name, comment
-            )
-            data = self._patched(definition, transition.event, dossier.data, patch, patch_path)
-            now = self.clock()
-            issue = self._number(tx, definition, transition.event, data, now)
-            rendered = self._rendered(definition, transition.event, issue.data, now)
-            change = _Change(user, transition, comment, now)
+            tx.require_untampered(dossier_id)
+            if dossier.version != seen.version:  # changed meanwhile: worked out again, here
+                plan = self._plan(dossier, user, event_name, comment, patch, patch_path)
+            definition, event = plan.definition, plan.transition.event
+            # A number and its date are taken together, under the lock, in the register's order.
+            now = plan.at or self.clock()
+            issue = self._number(tx, definition, event, plan.data, now)
+            rendered = plan.rendered
+            if rendered is None:  # the documents that print the numbers: the fast render, here
+                rendered = self._rendered(definition, event, issue.data, now)
+            change = _Change(user, plan.transition, comment, now)
             result = self._recorded(tx, dossier, definition, change, rendered, issue)
             if in_transaction is not None:
                 in_transaction(tx, result.dossier, result.event)
         return result
 
-    def _patched(
+    def _plan(
         self,
-        definition: WorkflowDefinition,
-        event: EventDefinition,
-        data: Mapping[str, Any],
+        dossier: Dossier,
+        user: User,
+        event_name: str,
+        comment: str,
         patch: DocumentData | None,
         patch_path: Path | None,
-    ) -> dict[str, Any]:
-        """Patching: the dossier's data with the ``--data`` patch applied and validated."""
-        patched = dict(data)
-        if patch is None:
-            return patched
-        if not event.accepts_data:
-            raise WorkflowError(
-                f"Việc “{event.name}” không nhận dữ liệu sửa đổi (--data). "
-                "Chỉ sửa được khi hồ sơ còn là dự thảo.",
-                f"The event “{event.name}” takes no data patch (--data). "
-                "Data can be changed only while the dossier is a draft.",
-            )
-        patched.update(_stored(patch.values))
-        # The patch's own lines and spellings: a mistake in it is named at its line.
-        self._validated(
-            definition, DocumentData(patched, str(patch_path), patch.lines, patch.nodes)
+    ) -> _Plan:
+        """The event worked out on ``dossier`` as read: refused here if it cannot happen.
+
+        An event that gives numbers leaves its documents to be rendered once the numbers are
+        known; its templates are prepared (parsed, compiled) now.
+        """
+        definition = self.workflow(dossier.workflow)
+        if patch is not None and patch_path is not None:
+            self._refuse_other_kind(definition, patch, patch=True)
+            patch = self._prepared(definition, patch, patch_path, dossier.data)
+        transition = self.engines[dossier.workflow].fire(
+            DossierFacts(dossier.state, dossier.created_by), _actor(user), event_name, comment
         )
-        return patched
+        event = transition.event
+        data = self._patched(definition, event, dossier.data, patch, patch_path)
+        if event.number:
+            for template in event.render:
+                self.renderer.prepare(self.catalogue.get(template))
+            return _Plan(definition, transition, data)
+        now = self.clock()
+        rendered = self._rendered(definition, event, data, now)
+        return _Plan(definition, transition, data, now, rendered)
 
     def _number(
         self,
@@ -333,29 +341,6 @@ class DossierService(DossierDocuments):
         )
         number = numbered_data.get("so") if isinstance(numbered_data.get("so"), int) else None
         return _Issue(numbered_data, number, issued_on, numbered)
-
-    def _rendered(
-        self,
-        definition: WorkflowDefinition,
-        event: EventDefinition,
-        data: dict[str, Any],
-        now: dt.datetime,
-    ) -> list[RenderedDocument]:
-        """Rendering: the event's documents, refused when an issued dossier's documents
-        disagree with each other (an award dossier's cross-document check)."""
-        rendered = [
-            self._render(definition, data, template)
-            for template in event.render
-            if self._applies(definition, template, data)
-        ]
-        today = now.astimezone(VIETNAM_TIME).date()
-        if self._rehearses(definition, event):
-            trial, texts = self._rehearse_issue(definition, data, now)
-            self._refuse_findings(definition, trial, texts, today)
-        elif event.number and definition.name in self.mappings:
-            texts = {d.template_id: document_text(d.content) for d in rendered}
-            self._refuse_findings(definition, data, texts, today)
-        return rendered
 
     def _recorded(
         self,
@@ -399,21 +384,6 @@ class DossierService(DossierDocuments):
                 if template == definition.document:
                     entry = added
         return AdvanceResult(updated, event, records, entry)
-
-    def _prepare_outside_the_lock(self, dossier_id: int, event_name: str) -> None:
-        """Read the workflows and prepare the event's templates before the write transaction.
-
-        On SQLite that transaction holds the database's one write lock: every other command
-        that changes something waits for it. What does not depend on the number (parsing the
-        workflow and template files, compiling the templates) is done here; inside, only the
-        checks, the number, the fast render and the records remain.
-        """
-        with self.store.read() as tx:
-            workflow = tx.get_dossier(dossier_id).workflow
-        event = self.workflow(workflow).events.get(event_name)
-        self.engines  # noqa: B018 (built now, not under the lock)
-        for template in event.render if event is not None else ():
-            self.renderer.prepare(self.catalogue.get(template))
 
     def export(
         self,
