@@ -23,6 +23,7 @@ from docx.shared import Mm, Pt
 
 from doc_templates import award_manifests as manifests
 from doc_templates.layout import (
+    FONT,
     LAYOUT,
     QUOC_HIEU,
     THIN_BORDER,
@@ -41,7 +42,6 @@ from doc_templates.layout import (
     finish,
     fixed_table,
     new_document,
-    set_fonts,
     setup_defaults,
 )
 from doc_templates.manifest import write_template
@@ -57,14 +57,16 @@ from vanban.documents.award_layout import (
 )
 from vanban.documents.layout import PageLayout, centred_rule, pt_to_mm
 from vanban.documents.text_metrics import text_width_pt
-from vanban.docx.oxml import (
-    new,
-    paragraph_properties,
+from vanban.docx.building import (
+    keep_row_on_one_page,
+    place_in_page_frame,
     remove,
-    row_properties,
-    run_properties,
+    repeat_row_as_header,
+    restart_page_numbering,
     same_element,
-    section_properties,
+    set_alignment_value,
+    set_run_format_values,
+    set_style_font,
 )
 
 _C, _L, _R = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
@@ -88,7 +90,7 @@ def _award_styles(document: Any) -> None:
         style.base_style = document.styles["Normal"]
         style.quick_style = True
         style.font.size, style.font.bold, style.font.italic = Pt(size), bold, italic
-        set_fonts(run_properties(style))
+        set_style_font(style, FONT)
         paragraph = style.paragraph_format
         paragraph.alignment = align
         paragraph.space_before, paragraph.space_after = Pt(before), Pt(after)
@@ -115,17 +117,13 @@ def _cell(cell: Any, style: str, text: str = "") -> Any:
     return add_paragraph(cell, style, text)
 
 
-def _row_property(row: Any, tag: str) -> None:
-    row_properties(row).append(new(tag))
-
-
 def _grid(document: Any, widths: Sequence[float], headings: Sequence[str]) -> Any:
-    """Add a bordered table whose heading row repeats on every page (w:tblHeader)."""
+    """Add a bordered table whose heading row repeats on every page."""
     table = fixed_table(document, 1, widths, THIN_BORDER)
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
         _cell(cell, "VB Bảng tiêu đề", heading)
-    _row_property(table.rows[0], "w:cantSplit")
-    _row_property(table.rows[0], "w:tblHeader")
+    keep_row_on_one_page(table.rows[0])
+    repeat_row_as_header(table.rows[0])
     return table
 
 
@@ -146,7 +144,7 @@ def _row(table: Any, cells: Sequence[tuple[str, str]], widths: Sequence[float]) 
             w for other, w in zip(row.cells, widths, strict=True) if same_element(other, cell)
         ]
         cell.width = Mm(sum(spanned))
-    _row_property(row, "w:cantSplit")
+    keep_row_on_one_page(row)
     return row
 
 
@@ -195,7 +193,7 @@ def _two_signatures(document: Any, recipients: bool) -> None:
         signing.paragraph_format.keep_with_next = True
         add_paragraph(name, "VB Họ tên", f"{{{{ {side}.ho_ten }}}}")
     for row in table.rows[:3]:
-        _row_property(row, "w:cantSplit")
+        keep_row_on_one_page(row)
     if recipients:  # Mẫu 1.9: Nơi nhận under THƯ KÝ, after the names
         left = table.cell(3, 0)
         title = add_paragraph(left, "VB Nơi nhận tiêu đề", "Nơi nhận:")
@@ -337,7 +335,7 @@ def build_quyet_dinh() -> bytes:
     # III.1.đ: each appendix is numbered on its own) and, as on page 1, shows no number.
     appendix = document.add_section(WD_SECTION.NEW_PAGE)
     document.paragraphs[-1].style = document.styles["VB Ngắt"]
-    section_properties(appendix).append(new("w:pgNumType", start="1"))
+    restart_page_numbering(appendix, at=1)
     add_paragraph(document, "VB Tên loại", "DANH SÁCH").paragraph_format.space_before = Pt(0)
     add_paragraph(document, "VB Trích yếu", "{{ ds_trich_yeu }}")
     add_paragraph(document, "VB Kèm theo", "{{ ds_kem_theo }}")
@@ -371,27 +369,12 @@ def build_phoi_khen() -> bytes:
         remove(paragraph)
     add_tag(document, "{%p for o in muc_in %}")
     item = add_paragraph(document, "VB Khen")
-    frame = new(
-        "w:framePr",
-        w="{{ o.w }}",
-        wrap="around",
-        vAnchor="page",
-        hAnchor="page",
-        x="{{ o.x }}",
-        y="{{ o.y }}",
-    )
-    properties_p = paragraph_properties(item)
-    properties_p.insert(1, frame)  # after w:pStyle, as the schema orders it
-    properties_p.append(new("w:jc", val="{{ o.can }}"))
+    place_in_page_frame(item, x="{{ o.x }}", y="{{ o.y }}", width="{{ o.w }}")
+    set_alignment_value(item, "{{ o.can }}")
     run = item.add_run("{{ o.noi_dung }}")
-    looks = run_properties(run)
-    for tag, value in (
-        ("w:b", "o.dam"),
-        ("w:i", "o.nghieng"),
-        ("w:sz", "o.co"),
-        ("w:szCs", "o.co"),
-    ):
-        looks.append(new(tag, val=f"{{{{ {value} }}}}"))
+    set_run_format_values(
+        run, bold="{{ o.dam }}", italic="{{ o.nghieng }}", size_half_points="{{ o.co }}"
+    )
     add_tag(document, "{%p endfor %}")
     add_paragraph(document, "VB Ngắt")  # the body ends with a plain paragraph, not a frame
     return finish(document)

@@ -3,7 +3,7 @@
 Each size, style and position follows Nghị định 30/2020/NĐ-CP, Phụ lục I. build.py draws the
 Phụ lục templates with these helpers and build_awards.py the award dossier templates on top of
 them, so every template looks like the others. What python-docx has no call for (all four font
-slots, borders, a page field, fixed tables) is written through vanban.docx.oxml.
+slots, borders, a page field, fixed tables) is set through vanban.docx.building.
 """
 
 from __future__ import annotations
@@ -24,23 +24,23 @@ from vanban.documents.layout import (
     A4_PORTRAIT,
     PageLayout,
     centred_rule,
-    mm_to_twips,
     pt_to_mm,
 )
 from vanban.documents.text_metrics import text_width_pt
 from vanban.docx import reproducible, without_thumbnail
-from vanban.docx.oxml import (
-    child,
-    descendants,
-    element_of,
-    find_path,
-    new,
-    paragraph_properties,
+from vanban.docx.building import (
+    Border,
+    add_page_number_field,
+    add_top_border,
+    keep_row_on_one_page,
+    name_font_in_every_style,
+    no_space_between_same_style,
     remove,
-    row_properties,
-    run_properties,
-    set_attributes,
-    table_properties,
+    set_complex_script_size,
+    set_document_defaults,
+    set_fixed_layout,
+    set_indent,
+    set_style_font,
 )
 
 FONT = "Times New Roman"
@@ -113,30 +113,16 @@ _SINGLE_SPACED = {
 }
 
 
-def set_fonts(rpr: Any) -> None:
-    """Put Times New Roman on all four font slots and drop theme fonts, which would win."""
-    fonts = child(rpr, "w:rFonts", first=True)
-    for attribute in list(fonts.attrib):
-        if attribute.endswith("Theme") or attribute.endswith("theme"):
-            del fonts.attrib[attribute]
-    set_attributes(fonts, ascii=FONT, hAnsi=FONT, eastAsia=FONT, cs=FONT)
-
-
 def setup_defaults(document: Any) -> None:
-    styles_element = document.styles.element
-    rpr = find_path(styles_element, "w:docDefaults", "w:rPrDefault", "w:rPr")
-    set_fonts(rpr)
-    for tag, value in (("w:sz", "28"), ("w:szCs", "28")):
-        set_attributes(child(rpr, tag), val=value)
-    set_attributes(child(rpr, "w:color"), val="000000")
-    set_attributes(child(rpr, "w:lang"), val="vi-VN", eastAsia="vi-VN")
+    """Times New Roman 14 pt, black, Vietnamese, as the default and in every style."""
+    styles = document.styles
+    set_document_defaults(styles, font=FONT, size_pt=BODY_SIZE, colour="000000", language="vi-VN")
     # Every style of the base document must also name Times New Roman, never a theme font.
-    for fonts_element in descendants(styles_element, "w:rFonts"):
-        set_fonts(fonts_element.getparent())
+    name_font_in_every_style(styles, FONT)
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(BODY_SIZE)
-    set_fonts(run_properties(normal))
+    set_style_font(normal, FONT)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.space_before = Pt(0)
 
@@ -151,8 +137,8 @@ def define_styles(document: Any) -> None:
         font.size = Pt(size)
         font.bold = bold
         font.italic = italic
-        set_fonts(run_properties(style))
-        run_properties(style).append(new("w:szCs", val=str(int(size * 2))))
+        set_style_font(style, FONT)
+        set_complex_script_size(style, size)
         paragraph = style.paragraph_format
         paragraph.alignment = align
         paragraph.space_before = Pt(before)
@@ -168,9 +154,7 @@ def define_styles(document: Any) -> None:
             paragraph.keep_with_next = True
     rule = document.styles["VB Đường kẻ"]
     rule.paragraph_format.line_spacing = Pt(2)
-    border = new("w:pBdr")
-    border.append(new("w:top", val="single", sz="6", space="1", color="000000"))
-    paragraph_properties(rule).append(border)
+    add_top_border(rule, Border("single", eighths_of_point=6, space_pt=1, colour="000000"))
     kinh_gui = document.styles["VB Kính gửi"].paragraph_format
     kinh_gui.left_indent = Mm(KINH_GUI_LEFT_MM + KINH_GUI_HANGING_MM)
     kinh_gui.first_line_indent = Mm(-KINH_GUI_HANGING_MM)
@@ -178,7 +162,7 @@ def define_styles(document: Any) -> None:
     # No space between the lines of one block (recipients; "Phần thứ …" and its title),
     # 6 pt around the block.
     for name in ("VB Kính gửi", "VB Phần"):
-        paragraph_properties(document.styles[name]).append(new("w:contextualSpacing"))
+        no_space_between_same_style(document.styles[name])
 
 
 def _setup_page(document: Any) -> None:
@@ -197,13 +181,7 @@ def _setup_page(document: Any) -> None:
     section.first_page_header.is_linked_to_previous = False
     paragraph = section.header.paragraphs[0]
     paragraph.style = document.styles["VB Số trang"]
-    text = new("w:t")
-    text.text = "2"
-    run = new("w:r")
-    run.append(text)
-    field = new("w:fldSimple", instr="PAGE")
-    field.append(run)
-    element_of(paragraph).append(field)
+    add_page_number_field(paragraph, shown="2")
 
 
 def add_paragraph(container: Any, style: str, text: str = "") -> Any:
@@ -221,28 +199,19 @@ def add_tag(container: Any, tag: str) -> None:
 def add_rule(container: Any, left: str, right: str) -> None:
     """Add a rule line: an empty paragraph whose top border spans between its indents."""
     paragraph = add_paragraph(container, "VB Đường kẻ")
-    paragraph_properties(paragraph).append(new("w:ind", left=left, right=right, firstLine="0"))
+    set_indent(paragraph, left=left, right=right)
 
 
-NO_BORDER = (("val", "nil"),)
-THIN_BORDER = (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000"))
+NO_BORDER = Border("nil")
+THIN_BORDER = Border("single", eighths_of_point=4, space_pt=0, colour="000000")
 
 
-def fixed_table(
-    document: Any, rows: int, widths: Sequence[float], border: tuple[tuple[str, str], ...]
-) -> Any:
+def fixed_table(document: Any, rows: int, widths: Sequence[float], border: Border) -> Any:
     """Add a centred table of fixed column widths (mm) with the same border on every edge."""
     table = document.add_table(rows=rows, cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    properties = table_properties(table)
-    borders = new("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(new(f"w:{side}", **dict(border)))
-    properties.append(borders)
-    properties.append(new("w:tblLayout", type="fixed"))
-    total = str(sum(mm_to_twips(value) for value in widths))
-    set_attributes(find_path(properties, "w:tblW"), type="dxa", w=total)
+    set_fixed_layout(table, widths, border)
     for index, column in enumerate(table.columns):
         column.width = Mm(widths[index])
     return table
@@ -254,8 +223,9 @@ def borderless_table(document: Any, rows: int, widths_mm: Iterable[float]) -> An
     for index, column in enumerate(table.columns):
         for cell in column.cells:
             cell.width = Mm(widths[index])
-    for cell in table._cells:
-        remove(cell.paragraphs[0])
+    for row in table.rows:  # a new table: no merged cells, each cell once
+        for cell in row.cells:
+            remove(cell.paragraphs[0])
     return table
 
 
@@ -362,7 +332,7 @@ def add_signature(document: Any, *, layout: PageLayout = LAYOUT, recipients: boo
     add_paragraph(document, "VB Nội dung").paragraph_format.keep_with_next = True
     table = borderless_table(document, 1, (layout.signature_left, layout.signature_right))
     # The signature block never splits across two pages.
-    row_properties(table.rows[0]).append(new("w:cantSplit"))
+    keep_row_on_one_page(table.rows[0])
     left = table.cell(0, 0)
     if recipients:
         add_paragraph(left, "VB Nơi nhận tiêu đề", "Nơi nhận:")

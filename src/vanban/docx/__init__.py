@@ -13,6 +13,8 @@ the knowledge of element names, parts and zip members, so that ``documents``, ``
 - ``package_checks``: the checks a .docx package passes before anything opens it;
 - ``sections``: page setup per section, and sections settled after a landscape table;
 - ``docxtpl_steps``: docxtpl's XML patching, called without a template;
+- ``building``: what doc_templates/ sets that python-docx has no call for (font slots,
+  borders, a page-number field, fixed tables, rows kept whole, page frames), in document terms;
 - ``package``, ``template``, ``render``: the reproducible writer and the fast render pipeline
   (a template prepared once, only its Jinja parts rendered, the zip written once);
 - ``body_table``: the XML of body tables, written as text and printed as one fragment.
