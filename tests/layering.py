@@ -13,7 +13,10 @@ command line may do: print, write to ``sys.stdout``/``sys.stderr``, exit (``sys.
 Outside ``OOXML_PART`` (vanban/docx) no module spells OOXML: python-docx's element layer
 (``qn(``, ``OxmlElement``, ``docx.oxml``), the elements behind its proxies (``._p``,
 ``._tc``, ``._element``, ``.element.body`` …), WordprocessingML tag names (``"w:tbl"``,
-``<w:``) or an OOXML namespace; ``ooxml_spellings`` names each by file and line.
+``<w:``) or an OOXML namespace; ``ooxml_spellings`` names each by file and line. The same
+holds for the scripts that build the shipped templates (``doc_templates/*.py``), which also may
+not reach for vanban.docx's element layer (``vanban.docx.oxml``): they say what they build
+through vanban.docx.building (``template_builder_violations``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "vanban"
 ARCHITECTURE = Path(__file__).resolve().parent.parent / "docs" / "architecture.md"
+TEMPLATE_BUILDERS = Path(__file__).resolve().parent.parent / "doc_templates"
 
 _BASE = {
     *("errors", "models", "vietnamese", "resources", "atomic_write"),
@@ -266,6 +270,32 @@ def violations(path: Path, source: str | None = None) -> list[str]:
             f"{place}: only vanban.docx spells OOXML" for place in ooxml_spellings(path, source)
         ]
     return problems
+
+
+# vanban.docx's element layer: what the modules of vanban.docx build on, not a public name.
+_ELEMENT_LAYER = "vanban.docx.oxml"
+
+
+def template_builder_violations(path: Path, source: str | None = None) -> list[str]:
+    """Where the template build script at ``path`` (or ``source``) spells OOXML or imports
+    vanban.docx's element layer, one sentence each; empty when it says what it builds through
+    vanban.docx's public names."""
+    text = source if source is not None else path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    module = f"doc_templates.{path.stem}"
+    problems = [
+        f"{module} imports {target}: doc_templates builds through vanban.docx.building"
+        for target in imported_modules(tree, module, _is_package(path))
+        if target == _ELEMENT_LAYER or target.startswith(f"{_ELEMENT_LAYER}.")
+    ]
+    return problems + [
+        f"{place}: only vanban.docx spells OOXML" for place in ooxml_spellings(path, text)
+    ]
+
+
+def template_builders() -> list[Path]:
+    """Every module of doc_templates/ (the scripts that build the shipped templates)."""
+    return sorted(TEMPLATE_BUILDERS.glob("*.py"))
 
 
 def modules() -> list[Path]:

@@ -20,6 +20,8 @@ from tests.layering import (
     ooxml_spellings,
     part_of,
     table_markdown,
+    template_builder_violations,
+    template_builders,
     violations,
 )
 
@@ -27,6 +29,11 @@ from tests.layering import (
 @pytest.mark.parametrize("path", modules(), ids=lambda path: str(path.relative_to(PACKAGE)))
 def test_each_module_keeps_the_layers(path: Path) -> None:
     assert violations(path) == []
+
+
+@pytest.mark.parametrize("path", template_builders(), ids=lambda path: path.name)
+def test_each_template_builder_spells_no_ooxml(path: Path) -> None:
+    assert template_builder_violations(path) == []
 
 
 def test_every_part_is_in_the_table() -> None:
@@ -123,3 +130,34 @@ def test_vanban_docx_may_spell_ooxml() -> None:
     path = PACKAGE / "docx" / "reading.py"
     planted = "def xml(cell):\n    return cell._tc.find(qn('w:tcPr'))\n"
     assert violations(path, path.read_text(encoding="utf-8") + planted) == []
+
+
+BUILDER = Path(__file__).resolve().parent.parent / "doc_templates" / "layout.py"
+PLANTED_IN_TEMPLATES = {
+    "a w: tag name": 'ROW = new("w:cantSplit")\n',
+    "qn()": "from docx.oxml.ns import qn\nKEEP = qn('w:keepNext')\n",
+    "a paragraph's element": "def xml(paragraph):\n    return paragraph._p\n",
+    "the element layer": "from vanban.docx.oxml import new\n",
+    "the element layer, as a module": "import vanban.docx.oxml as oxml\n",
+    "the w: namespace": "W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'\n",
+}
+
+
+def test_template_builders_are_scanned() -> None:
+    assert BUILDER in template_builders()
+    assert len(template_builders()) >= 6  # build, build_awards, build_decision, layout …
+
+
+@pytest.mark.parametrize("kind", sorted(PLANTED_IN_TEMPLATES))
+def test_the_checker_finds_ooxml_in_template_builders(kind: str) -> None:
+    clean = BUILDER.read_text(encoding="utf-8")
+    assert template_builder_violations(BUILDER, clean) == []
+    found = template_builder_violations(BUILDER, clean + PLANTED_IN_TEMPLATES[kind])
+    assert found, f"the checker missed in doc_templates: {kind}"
+
+
+def test_ooxml_in_a_template_builder_is_named_by_file_and_line() -> None:
+    clean = BUILDER.read_text(encoding="utf-8")
+    line = len(clean.splitlines()) + 1
+    found = template_builder_violations(BUILDER, clean + 'ROW = new("w:tblHeader")\n')
+    assert found == [f'doc_templates/layout.py:{line}: "w:tblHeader: only vanban.docx spells OOXML']
