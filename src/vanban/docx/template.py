@@ -16,13 +16,13 @@ from typing import Any
 from jinja2 import Environment, Template
 from lxml import etree
 
+from vanban.docx.namespaces import W
 from vanban.docx.package import Member, read_members
 
 DOCUMENT = "word/document.xml"
 CORE_PROPERTIES = "docProps/core.xml"
 _DOCUMENT_RELS = "word/_rels/document.xml.rels"
 _CONTENT_TYPES = "[Content_Types].xml"
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 _HEADER_FOOTER = {
@@ -139,7 +139,7 @@ def _compile(xml: str, environment: Environment, patch: Any) -> Template:
 
 def _body(document: bytes, environment: Environment, patch: Any) -> BodyTemplate:
     root = etree.fromstring(document, OXML_PARSER)
-    body = root.find(f"{{{_W}}}body")
+    body = root.find(f"{{{W}}}body")
     if body is None:
         raise ValueError("word/document.xml has no body")
     body_xml = etree.tostring(body, encoding="unicode")
