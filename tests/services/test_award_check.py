@@ -143,15 +143,20 @@ def test_a_document_that_disagrees_is_found(
     assert [(f.rule, f.document) for f in findings] == [(rule, document)]
 
 
-def test_free_text_restating_a_count_refuses_the_submit(
-    service: DossierService, tmp_path: Path
-) -> None:
-    data = _dossier_data(tmp_path)
+def _restating_a_count(service: DossierService, folder: Path) -> int:
+    """A draft whose Tờ trình restates, in free text, a count the nominee list does not have."""
+    data = _dossier_data(folder)
     values = _load(data)
     values["to_trinh_khen_thuong"]["mo_dau"].append("Hội đồng đã chọn 05 tập thể và 12 cá nhân.")
     data.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+    return service.create(service.workspace.user("minh"), "khen_thuong", data).dossier.id
+
+
+def test_free_text_restating_a_count_refuses_the_submit(
+    service: DossierService, tmp_path: Path
+) -> None:
     user = service.workspace.user
-    dossier_id = service.create(user("minh"), "khen_thuong", data).dossier.id
+    dossier_id = _restating_a_count(service, tmp_path)
     with pytest.raises(ValidationError) as refused:
         service.advance(user("minh"), dossier_id, "submit")
     assert "[derived-text] to_trinh_khen_thuong.mo_dau tự ghi “05 tập thể”" in str(refused.value)
@@ -162,12 +167,8 @@ def test_the_rehearsal_refuses_before_the_write_lock(
     service: DossierService, tmp_path: Path
 ) -> None:
     """The issue is rehearsed before the store's write lock is taken, not while holding it."""
-    data = _dossier_data(tmp_path)
-    values = _load(data)
-    values["to_trinh_khen_thuong"]["mo_dau"].append("Hội đồng đã chọn 05 tập thể và 12 cá nhân.")
-    data.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
     user = service.workspace.user
-    dossier_id = service.create(user("minh"), "khen_thuong", data).dossier.id
+    dossier_id = _restating_a_count(service, tmp_path)
     # Another writer holds SQLite's one write lock: a submit that needed it would wait the
     # whole busy timeout and then be refused as "the store is busy".
     writer = sqlite3.connect(tmp_path / ".vanban" / "vanban.db", isolation_level=None)
