@@ -18,7 +18,7 @@ from vanban.errors import WorkflowError
 from vanban.models import DocumentRecord, Dossier, DossierSummary, Event
 from vanban.resources import shipped_dir
 from vanban.store import Store, open_store
-from vanban.workflow.cache import cached_definitions
+from vanban.workflow.cache import WORKSPACE_CACHE, cached_definitions
 from vanban.workflow.definition import EventDefinition, WorkflowDefinition
 from vanban.workflow.engine import WorkflowEngine
 from vanban.workflow.guards import Actor, DossierFacts
@@ -26,8 +26,6 @@ from vanban.workspace import User, Workspace
 
 if TYPE_CHECKING:
     from vanban.documents.catalogue import TemplateCatalogue
-
-CACHE = Path(".vanban") / "cache" / "workflows.json"
 
 
 @dataclass(frozen=True)
@@ -92,7 +90,7 @@ class DossierReader:
         files = workflow_files(self.workspace.root)
         wanted = {name: files[name] for name in names if name in files}
         root = self.workspace.root
-        return cached_definitions(wanted, root / CACHE if root is not None else None)
+        return cached_definitions(wanted, root / WORKSPACE_CACHE if root is not None else None)
 
     def definition(self, name: str) -> WorkflowDefinition:
         """The workflow ``name``, or the refusal naming the ones there are."""

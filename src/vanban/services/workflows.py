@@ -11,7 +11,8 @@ from pathlib import Path
 
 from vanban.errors import NotFoundError, WorkspaceError
 from vanban.resources import shipped_dir
-from vanban.workflow import WorkflowDefinition, load_workflows, mermaid
+from vanban.workflow import WorkflowDefinition, mermaid
+from vanban.workflow.cache import WORKSPACE_CACHE, definitions_of
 from vanban.workspace import find_workspace_root
 
 __all__ = ["WorkflowService", "workflow_definitions"]
@@ -20,12 +21,18 @@ __all__ = ["WorkflowService", "workflow_definitions"]
 def workflow_definitions(
     workspace_root: Path | None, known_templates: Collection[str] | None = None
 ) -> dict[str, WorkflowDefinition]:
-    """Return the shipped workflows, overridden by the workspace's own ``workflows/*.yaml``."""
-    definitions = dict(load_workflows(shipped_dir("workflows"), known_templates))
+    """Return the shipped workflows, overridden by the workspace's own ``workflows/*.yaml``.
+
+    Every file is checked (against ``known_templates`` when given), through the workspace's
+    cache: a file found sound before, with the same content and templates, is not read again.
+    """
+    paths = sorted(shipped_dir("workflows").glob("*.yaml"))
     local = workspace_root / "workflows" if workspace_root is not None else None
     if local is not None and local.is_dir():
-        definitions.update(load_workflows(local, known_templates))
-    return definitions
+        paths += sorted(local.glob("*.yaml"))
+    cache = workspace_root / WORKSPACE_CACHE if workspace_root is not None else None
+    found = definitions_of(paths, cache, known_templates)
+    return {path.stem: found[path] for path in paths}  # a workspace's own file comes last
 
 
 class WorkflowService:

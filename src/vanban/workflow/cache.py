@@ -1,28 +1,58 @@
-"""Workflow definitions read once per file content, kept as JSON for the commands that only read.
+"""Workflow definitions checked once per file content, kept as JSON for the next command.
 
-``vanban list`` prints a state label per dossier and ``vanban show`` one dossier's choices:
-neither should parse and check YAML on every call. The definition of each file is stored in
-the workspace's ``.vanban/cache/workflows.json`` under the sha256 of the file's bytes (and of
-this module's format), so an edited file is simply read again; a missing, unreadable or
-unwritable cache only costs the parse. The cache holds labels and names, never code: guards
-are names looked up in the registry, as when the file itself is read.
+Every command that looks at a dossier or changes one needs the workflows; none should parse
+YAML and import the schema (pydantic) to check files that were found sound before. The
+definition of each file is stored in the workspace's ``.vanban/cache/workflows.json`` under
+the sha256 of everything its check depends on: the file's bytes, the template names its
+``document`` and ``render`` were checked against (none given is its own key: not checked),
+the code that checks it (the workflow package, the YAML reader, the roles: another vanban)
+and this module's format. So an edited file, a template added or removed, or another vanban
+is checked again and refused with the usual message; only a file found sound is stored; a
+missing, unreadable or unwritable cache (a read-only workspace) only costs the parse. The
+cache holds labels and names, never code: guards are names looked up in the registry, as
+when the file itself is read.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from vanban.workflow.definition import EventDefinition, StateDefinition, WorkflowDefinition
 
-FORMAT = "1"  # part of every key: a new format never reads an old entry
+FORMAT = "2"  # part of every key: a new format never reads an old entry
 MAX_ENTRIES = 64
+WORKSPACE_CACHE = Path(".vanban") / "cache" / "workflows.json"  # inside the workspace root
+# The code that reads and checks a file (the YAML reader, the schema, the references, the
+# registered guards, the roles): read as bytes, not imported, so a hit imports none of it.
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.cache
+def _checker_digest() -> str:
+    code = hashlib.sha256()
+    sources = [*_PACKAGE.glob("*.py"), *_PACKAGE.parent.glob("datafile/*.py")]
+    for source in sorted([*sources, _PACKAGE.parent / "roles.py"]):
+        with contextlib.suppress(OSError):  # installed without sources: the format still counts
+            code.update(source.name.encode() + b"\0" + source.read_bytes())
+    return code.hexdigest()
+
+
+def _context(known_templates: Collection[str] | None) -> bytes:
+    """What, besides a file's bytes, decides whether it is sound and what it defines."""
+    templates = None if known_templates is None else sorted(set(known_templates))
+    return json.dumps([FORMAT, _checker_digest(), templates]).encode()
+
+
+def _key(context: bytes, content: bytes) -> str:
+    return hashlib.sha256(context + b"\0" + content).hexdigest()
 
 
 def _as_json(definition: WorkflowDefinition) -> dict[str, Any]:
@@ -104,17 +134,18 @@ def _write(cache: Path, entries: dict[str, Any]) -> None:
                 os.unlink(temporary)
 
 
-def cached_definitions(
-    files: Mapping[str, Path], cache: Path | None
-) -> dict[str, WorkflowDefinition]:
-    """Return the definition of each workflow file in ``files`` (name → path), from ``cache``
-    where its content was read before, else by reading (and checking) the file."""
+def definitions_of(
+    paths: Sequence[Path], cache: Path | None, known_templates: Collection[str] | None = None
+) -> dict[Path, WorkflowDefinition]:
+    """Return the definition of each workflow file of ``paths``: from ``cache`` where the same
+    content was found sound against the same ``known_templates``, else by reading and checking
+    it. One InvalidWorkflowError names the mistakes of every file found wrong; none is stored."""
     entries = _read(cache)
-    result: dict[str, WorkflowDefinition] = {}
-    changed = False
-    for name, path in files.items():
-        content = path.read_bytes()
-        key = hashlib.sha256(FORMAT.encode() + b"\0" + content).hexdigest()
+    context = _context(known_templates)
+    result: dict[Path, WorkflowDefinition] = {}
+    keys: dict[Path, str] = {}
+    for path in paths:
+        key = keys[path] = _key(context, path.read_bytes())
         entry = entries.get(key)
         definition = None
         if isinstance(entry, dict):
@@ -122,14 +153,27 @@ def cached_definitions(
                 definition = _from_json(entry)
             except (KeyError, TypeError, ValueError):
                 definition = None
-        if definition is None or definition.name != name:
-            from vanban.workflow.loader import load_workflow
+        if definition is not None and definition.name == path.stem:
+            result[path] = definition
+    missing = [path for path in paths if path not in result]
+    if missing:
+        # Only now the YAML reader and the schema (pydantic) are imported.
+        from vanban.workflow.loader import load_workflow_files
 
-            definition = load_workflow(path)
-            entries.pop(key, None)
-            entries[key] = _as_json(definition)
-            changed = True
-        result[name] = definition
-    if changed and cache is not None:
-        _write(cache, entries)
-    return result
+        for path, definition in load_workflow_files(missing, known_templates).items():
+            result[path] = definition
+            if _key(context, path.read_bytes()) == keys[path]:  # not edited while being read
+                entries.pop(keys[path], None)
+                entries[keys[path]] = _as_json(definition)
+        if cache is not None:
+            _write(cache, entries)
+    return {path: result[path] for path in paths}
+
+
+def cached_definitions(
+    files: Mapping[str, Path], cache: Path | None, known_templates: Collection[str] | None = None
+) -> dict[str, WorkflowDefinition]:
+    """Return the definition of each workflow file in ``files`` (name → path), from ``cache``
+    where its content was read before, else by reading (and checking) the file."""
+    found = definitions_of(list(files.values()), cache, known_templates)
+    return {name: found[path] for name, path in files.items()}

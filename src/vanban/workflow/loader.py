@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from vanban.datafile import Located, UnreadableYaml, read_text_bounded, read_yaml
@@ -70,6 +70,24 @@ def load_workflow(
     return definition
 
 
+def load_workflow_files(
+    paths: Sequence[Path],
+    known_templates: Collection[str] | None = None,
+    *,
+    guards: Mapping[str, Guard] = GUARDS,
+) -> dict[Path, WorkflowDefinition]:
+    """Load and check each file of ``paths``; one error lists the mistakes of all of them."""
+    problems: list[Problem] = []
+    definitions: dict[Path, WorkflowDefinition] = {}
+    for path in paths:
+        definition = _read(path, problems, known_templates, guards)
+        if definition is not None:
+            definitions[path] = definition
+    if problems:
+        raise InvalidWorkflowError(problems)
+    return definitions
+
+
 def load_workflows(
     folder: Path,
     known_templates: Collection[str] | None = None,
@@ -82,12 +100,5 @@ def load_workflows(
             f"Không tìm thấy thư mục quy trình “{folder}”. Hãy kiểm tra đường dẫn.",
             f"The workflow folder “{folder}” does not exist. Check the path.",
         )
-    problems: list[Problem] = []
-    definitions: dict[str, WorkflowDefinition] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        definition = _read(path, problems, known_templates, guards)
-        if definition is not None:
-            definitions[definition.name] = definition
-    if problems:
-        raise InvalidWorkflowError(problems)
-    return definitions
+    found = load_workflow_files(sorted(folder.glob("*.yaml")), known_templates, guards=guards)
+    return {definition.name: definition for definition in found.values()}
