@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 from docx.enum.section import WD_ORIENT
-from docx.oxml.ns import qn
 from docx.shared import Emu, Mm
 
 from tests.conftest import GOLDEN
-from vanban.docx.oxml import element_of
+from tests.docx.crafting import attribute, children
+from vanban.docx.oxml import element_of, find_path
 from vanban.docx.reading import Block, document_lines, iter_blocks, open_docx
 from vanban.docx.styles import Look, ParagraphLook, StyleSheet
 from vanban.services.documents import DocumentService, Sample
@@ -239,17 +239,18 @@ def test_table_heading_row_repeats_on_every_page(rendered: tuple[Sample, bytes])
         for section in document.sections
     }
     for table in tables:
-        rows = table._tbl.findall(qn("w:tr"))
+        rows = children(element_of(table), "w:tr")
         # The heading rows (one or more) lead the table and repeat on each page; no other does.
-        heading = [row.trPr.find(qn("w:tblHeader")) is not None for row in rows]
+        heading = [find_path(row, "w:trPr", "w:tblHeader") is not None for row in rows]
         assert heading[0]
         assert heading == sorted(heading, reverse=True)
-        assert all(row.trPr.find(qn("w:cantSplit")) is not None for row in rows)
+        assert all(find_path(row, "w:trPr", "w:cantSplit") is not None for row in rows)
         for cell in table.rows[0].cells:
             for paragraph in cell.paragraphs:
                 run = text_runs(paragraph)[0]
                 assert _run_look(document, paragraph, run).bold
-        widths = sum(int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol")))
+        grid = find_path(element_of(table), "w:tblGrid")
+        widths = sum(int(attribute(col, "w")) for col in children(grid, "w:gridCol"))
         # exactly the text line of its page (portrait, or the landscape pages of a wide table)
         assert min(abs(widths - width) for width in text_widths) <= 5
         cell_text = [p.text for cell in table.rows[0].cells for p in cell.paragraphs]
@@ -276,7 +277,8 @@ def _check_recipients(document: Any, recipients: list[Block], filed: str = "- LÆ
 
 def _check_signature(document: Any, layout: Layout) -> None:
     table = _signature_table(document)
-    blocks = [b for b in iter_blocks(document) if b.text and b.paragraph._p in table._tbl.iter()]
+    inside = set(element_of(table).iter())
+    blocks = [b for b in iter_blocks(document) if b.text and element_of(b.paragraph) in inside]
     if layout.signature in ("standard", "signer_only"):
         recipients = [block for block in blocks if block.cell == 0]
         signer = [block for block in blocks if block.cell == 1]

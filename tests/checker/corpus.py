@@ -18,13 +18,12 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from tests.checker.corpus_forms import FORM_CASES
 from tests.checker.direct import build_appendix
 from tests.checker.finding_paragraphs import paragraph
+from vanban.docx.oxml import element_of, find_path, new, paragraph_properties, set_attributes
 from vanban.services.documents import DocumentService
 
 PLAN = "ke_hoach_hkh_son_la_2024"
@@ -61,7 +60,7 @@ def following(target: Any) -> Any:
     """Return the paragraph right after ``target`` (in the same body or cell)."""
     from docx.text.paragraph import Paragraph
 
-    return Paragraph(target._p.getnext(), target._parent)
+    return Paragraph(element_of(target).getnext(), target._parent)
 
 
 def set_text(target: Any, text: str) -> None:
@@ -77,17 +76,13 @@ def _rule_under(document: Any, start: str) -> Any:
 
 
 def _no_border(target: Any) -> None:
-    borders = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    top.set(qn("w:val"), "nil")
-    borders.append(top)
-    target._p.get_or_add_pPr().append(borders)
+    borders = new("w:pBdr")
+    borders.append(new("w:top", val="nil"))
+    paragraph_properties(target).append(borders)
 
 
 def _full_width(target: Any) -> None:
-    indent = target._p.pPr.find(qn("w:ind"))
-    indent.set(qn("w:left"), "0")
-    indent.set(qn("w:right"), "0")
+    set_attributes(find_path(element_of(target), "w:pPr", "w:ind"), left="0", right="0")
 
 
 def _first_body(document: Any) -> Any:
@@ -97,8 +92,8 @@ def _first_body(document: Any) -> Any:
 def _move_date_up(document: Any) -> None:
     date = paragraph(document, "Sơn La, ngày")
     cell = document.tables[0].cell(0, 1)
-    date._p.getparent().append(OxmlElement("w:p"))  # a cell keeps one paragraph
-    cell._tc.append(date._p)
+    element_of(date).getparent().append(new("w:p"))  # a cell keeps one paragraph
+    element_of(cell).append(element_of(date))
 
 
 def _landscape(document: Any) -> None:
@@ -109,8 +104,7 @@ def _landscape(document: Any) -> None:
 
 def _theme_font(document: Any) -> None:
     fonts = run(document, "Hội Khuyến học")._r.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:asciiTheme"), "majorHAnsi")
-    fonts.set(qn("w:hAnsiTheme"), "majorHAnsi")
+    set_attributes(fonts, asciiTheme="majorHAnsi", hAnsiTheme="majorHAnsi")
 
 
 def _red(document: Any) -> None:

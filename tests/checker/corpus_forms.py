@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from tests.checker.finding_paragraphs import paragraph
+from tests.docx.crafting import attribute
+from vanban.docx.oxml import element_of, find_path, set_attributes
 
 PERSON_REPORT = "bao_cao_thanh_tich_ca_nhan_son_la_2025"
 GROUP_REPORT = "bao_cao_thanh_tich_tap_the_son_la_2025"
@@ -37,9 +38,9 @@ def _frame_onto(start: str, other: str) -> Callable[[Any], None]:
     """Give the frame of the item starting with ``start`` the place of ``other``'s frame."""
 
     def apply(document: Any) -> None:
-        moved = paragraph(document, start)._p.pPr.find(qn("w:framePr"))
-        target = paragraph(document, other)._p.pPr.find(qn("w:framePr"))
-        moved.set(qn("w:y"), target.get(qn("w:y")))
+        moved = find_path(element_of(paragraph(document, start)), "w:pPr", "w:framePr")
+        target = find_path(element_of(paragraph(document, other)), "w:pPr", "w:framePr")
+        set_attributes(moved, y=attribute(target, "y"))
 
     return apply
 

@@ -15,21 +15,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-
 from tests.checker.corpus import Case, build
 from tests.checker.finding_paragraphs import paragraph
+from vanban.docx.oxml import descendants, element_of, find_path, new, set_attributes
 
 GIAY_KHEN = "giay_khen_hkh_son_la_2025"
 
 
 def _break_before_signature(document: Any) -> None:
-    table = paragraph(document, "Nơi nhận")._p.getparent().getparent().getparent()
-    page_break = OxmlElement("w:p")
-    run = OxmlElement("w:r")
-    brk = OxmlElement("w:br")
-    brk.set(qn("w:type"), "page")
+    table = element_of(paragraph(document, "Nơi nhận")).getparent().getparent().getparent()
+    page_break = new("w:p")
+    run = new("w:r")
+    brk = new("w:br", type="page")
     run.append(brk)
     page_break.append(run)
     table.addprevious(page_break)
@@ -60,7 +57,7 @@ def _header_without_ties(document: Any) -> None:
     runs[0].text = "HỘI KHUYẾN HỌC TỈNH SƠN LA"
     for extra in runs[1:]:
         extra.text = ""
-    for item in name._p.iter(qn("w:br")):
+    for item in descendants(element_of(name), "w:br"):
         item.getparent().remove(item)
 
 
@@ -70,8 +67,7 @@ def _number_on_page_one(document: Any) -> None:
 
 def _narrow_unit(document: Any) -> None:
     unit = document.paragraphs[1]  # the items print in order: name, unit, achievement …
-    frame = unit._p.pPr.find(qn("w:framePr"))
-    frame.set(qn("w:w"), "3000")
+    set_attributes(find_path(element_of(unit), "w:pPr", "w:framePr"), w="3000")
 
 
 PAGE_CASES: tuple[Case, ...] = (

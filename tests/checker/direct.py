@@ -15,11 +15,11 @@ from typing import Any
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
 from docx.shared import Mm, Pt
 
 from vanban.documents.text_metrics import text_width_pt
+from vanban.docx.oxml import element_of, new, paragraph_properties, remove
 
 FONT = "Times New Roman"
 CENTER, LEFT, JUSTIFY = (
@@ -84,12 +84,9 @@ def body(document: Any, text: str, *, italic: bool = False) -> Any:
 def _bottom_border(paragraph: Any, indent_mm: float) -> None:
     paragraph.paragraph_format.left_indent = Mm(indent_mm)
     paragraph.paragraph_format.right_indent = Mm(indent_mm)
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
-        bottom.set(qn(f"w:{key}"), value)
-    borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+    borders = new("w:pBdr")
+    borders.append(new("w:bottom", val="single", sz="6", space="1", color="auto"))
+    paragraph_properties(paragraph).append(borders)
 
 
 def _table(document: Any, rows: int, widths: tuple[float, float]) -> Any:
@@ -101,7 +98,7 @@ def _table(document: Any, rows: int, widths: tuple[float, float]) -> Any:
     for row in table.rows:
         for index, cell in enumerate(row.cells):
             cell.width = Mm(widths[index])
-            cell._tc.remove(cell.paragraphs[0]._p)
+            remove(cell.paragraphs[0])
     return table
 
 
@@ -112,7 +109,7 @@ def _header(document: Any, numbered: bool = True) -> None:
     line(left, ISSUER, 12, bold=True)
     shape = line(left, "", 2)
     length = 0.4 * _mm(text_width_pt(ISSUER, 12, bold=True))
-    shape._p.append(parse_xml(_LINE_SHAPE.replace("{cx}", str(round(length * 36000)))))
+    element_of(shape).append(parse_xml(_LINE_SHAPE.replace("{cx}", str(round(length * 36000)))))
     line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
     motto = line(right, MOTTO, 13, bold=True)
     _bottom_border(motto, (98 - 3.8 - _mm(text_width_pt(MOTTO, 13, bold=True))) / 2)
@@ -150,11 +147,9 @@ def _page_numbers(document: Any) -> None:
         run = paragraph.add_run()
         run.font.name, run.font.size = FONT, Pt(14)
         if kind:
-            field = OxmlElement("w:fldChar")
-            field.set(qn("w:fldCharType"), kind)
-            run._r.append(field)
+            run._r.append(new("w:fldChar", fldCharType=kind))
         elif text == " PAGE ":
-            instruction = OxmlElement("w:instrText")
+            instruction = new("w:instrText")
             instruction.text = text
             run._r.append(instruction)
         else:

@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 from docx import Document
-from docx.oxml.ns import qn
 
 from tests.checker.corpus import run
 from tests.checker.direct import build_appendix, build_direct, build_tabbed
 from tests.checker.finding_paragraphs import paragraph
+from tests.docx.crafting import ancestor
 from vanban.checker import check_bytes, check_path
+from vanban.docx.oxml import element_of, find_path
 
 _WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
 
@@ -43,12 +44,12 @@ def test_direct_formatting_only_has_no_findings(build: Callable[[], bytes]) -> N
 
 def _drop_shape(document: Any) -> None:
     for shape in document.element.body.iter(f"{_WPS}wsp"):
-        drawing = next(shape.iterancestors(qn("w:drawing")))
+        drawing = ancestor(shape, "w:drawing")
         drawing.getparent().remove(drawing)
 
 
 def _drop_bottom_border(document: Any) -> None:
-    borders = paragraph(document, "Độc lập")._p.pPr.find(qn("w:pBdr"))
+    borders = find_path(element_of(paragraph(document, "Độc lập")), "w:pPr", "w:pBdr")
     borders.getparent().remove(borders)
 
 
@@ -84,7 +85,7 @@ def test_tabbed_header_date_on_its_own_line_is_not_level() -> None:
         number = paragraph(document, "Số:")
         number.runs[-1].text = ""
         document.add_paragraph().add_run("\t\tSơn La, ngày 05 tháng 3 năm 2024")
-        number._p.addnext(document.paragraphs[-1]._p)
+        element_of(number).addnext(element_of(document.paragraphs[-1]))
 
     assert "ND30-PL1-1.2-dia-danh-ngay-level" in _rules(_changed(build_tabbed(), move_date))
 

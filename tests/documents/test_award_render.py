@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from docx.oxml.ns import qn
 
 from tests.conftest import SAMPLES
+from tests.docx.crafting import attribute
 from vanban.documents import Renderer, TemplateCatalogue, load_document_data, parse_document_data
 from vanban.documents.builders import CONTEXT_BUILDERS
 from vanban.documents.layout import mm_to_twips
+from vanban.docx.oxml import element_of, find_path, section_properties
 from vanban.docx.reading import document_lines, normalise, open_docx
 from vanban.errors import TemplateError
 
@@ -67,9 +68,9 @@ def test_decision_list_is_an_appendix_numbered_on_its_own() -> None:
     decision, appendix = document.sections
     # A new page whose numbers start again at 1, with none on its first page (as on page 1).
     assert appendix.start_type == 2  # WD_SECTION.NEW_PAGE
-    numbering = appendix._sectPr.find(qn("w:pgNumType"))
+    numbering = find_path(section_properties(appendix), "w:pgNumType")
     assert numbering is not None
-    assert numbering.get(qn("w:start")) == "1"
+    assert attribute(numbering, "start") == "1"
     assert appendix.different_first_page_header_footer
     assert decision.different_first_page_header_footer
     lines = document_lines(content)
@@ -87,11 +88,11 @@ def test_certificate_items_are_page_anchored_frames() -> None:
     document = open_docx(content)
     section = document.sections[0]
     assert section.header.is_linked_to_previous  # no header part: no page number
-    assert section._sectPr.find(qn("w:titlePg")) is None
+    assert find_path(section_properties(section), "w:titlePg") is None
     frames = {
-        normalise(paragraph.text): paragraph._p.pPr.find(qn("w:framePr"))
+        normalise(paragraph.text): find_path(element_of(paragraph), "w:pPr", "w:framePr")
         for paragraph in document.paragraphs
-        if paragraph._p.pPr is not None and paragraph._p.pPr.find(qn("w:framePr")) is not None
+        if find_path(element_of(paragraph), "w:pPr", "w:framePr") is not None
     }
     assert list(frames) == [
         "Hội Khuyến học huyện Thuận Châu",
@@ -106,13 +107,14 @@ def test_certificate_items_are_page_anchored_frames() -> None:
     ]
     name = frames["Hội Khuyến học huyện Thuận Châu"]
     # The sample moves the name to y = 89 mm in 24 pt; x and width stay the manifest's.
-    assert name.get(qn("w:x")) == str(mm_to_twips(30))
-    assert name.get(qn("w:y")) == str(mm_to_twips(89))
-    assert name.get(qn("w:w")) == str(mm_to_twips(237))
-    assert (name.get(qn("w:hAnchor")), name.get(qn("w:vAnchor"))) == ("page", "page")
+    assert attribute(name, "x") == str(mm_to_twips(30))
+    assert attribute(name, "y") == str(mm_to_twips(89))
+    assert attribute(name, "w") == str(mm_to_twips(237))
+    assert (attribute(name, "hAnchor"), attribute(name, "vAnchor")) == ("page", "page")
     run = next(
         p for p in document.paragraphs if normalise(p.text) == "Hội Khuyến học huyện Thuận Châu"
     ).runs[0]
     assert run.font.size.pt == 24
     assert run.font.bold
-    assert document.paragraphs[-1]._p.pPr.find(qn("w:framePr")) is None  # ends with a plain one
+    last = element_of(document.paragraphs[-1])
+    assert find_path(last, "w:pPr", "w:framePr") is None  # ends with a plain one

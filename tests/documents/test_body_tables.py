@@ -6,12 +6,13 @@ from typing import Any
 
 import pytest
 from docx.enum.section import WD_ORIENT
-from docx.oxml.ns import qn
 
+from tests.docx.crafting import attribute, children
 from vanban.documents import DocumentData, Renderer, TemplateCatalogue, parse_document_data
 from vanban.documents.body_tables import BodyTable, _check_column, _check_rows
 from vanban.documents.layout import A4_LANDSCAPE, A4_PORTRAIT
 from vanban.documents.validation import _Checker, validate
+from vanban.docx.oxml import element_of, find_path
 from vanban.docx.reading import document_lines, open_docx
 from vanban.errors import ValidationError
 
@@ -118,14 +119,14 @@ def test_bad_keys_kinds_and_widths_are_named() -> None:
 def test_rendered_table_has_merged_repeated_headings_and_unsplit_rows() -> None:
     content = _render()
     document = open_docx(content)
-    table = next(t._tbl for t in document.tables if "w:tblHeader" in t._tbl.xml)
-    rows = table.findall(qn("w:tr"))
-    headings = [row for row in rows if row.trPr.find(qn("w:tblHeader")) is not None]
+    table = next(element_of(t) for t in document.tables if "w:tblHeader" in element_of(t).xml)
+    rows = children(table, "w:tr")
+    headings = [row for row in rows if find_path(row, "w:trPr", "w:tblHeader") is not None]
     assert len(headings) == 2  # group "Hội viên" over Nam | Nữ
-    assert all(row.trPr.find(qn("w:cantSplit")) is not None for row in rows)
-    first = headings[0].findall(qn("w:tc"))
+    assert all(find_path(row, "w:trPr", "w:cantSplit") is not None for row in rows)
+    first = children(headings[0], "w:tc")
     assert [tc.grid_span for tc in first] == [1, 1, 2, 1]
-    assert first[0].tcPr.find(qn("w:vMerge")).get(qn("w:val")) == "restart"
+    assert attribute(find_path(first[0], "w:tcPr", "w:vMerge"), "val") == "restart"
     lines = document_lines(content)
     assert "Đơn vị tính: người" in lines
     assert lines.count("STT") == 1  # a merged heading prints once

@@ -62,21 +62,21 @@ def test_a_wrapping_unit_pushes_what_is_under_it_down() -> None:
 
 def _frames(content: bytes) -> list[tuple[float, float, float, float]]:
     """(x, y, width, size) in mm and pt of each printed frame, read back from the .docx."""
-    from docx.oxml.ns import qn
-
+    from tests.docx.crafting import attribute
+    from vanban.docx.oxml import element_of, find_path
     from vanban.docx.reading import open_docx
 
     frames = []
     for paragraph in open_docx(content).paragraphs:
-        frame = paragraph._p.pPr.find(qn("w:framePr")) if paragraph._p.pPr is not None else None
+        frame = find_path(element_of(paragraph), "w:pPr", "w:framePr")
         if frame is None or not paragraph.text:
             continue
-        size = paragraph.runs[0]._r.rPr.find(qn("w:sz")).get(qn("w:val"))
+        size = attribute(find_path(element_of(paragraph.runs[0]), "w:rPr", "w:sz"), "val")
         frames.append(
             (
-                int(frame.get(qn("w:x"))) / TWIPS_PER_MM,
-                int(frame.get(qn("w:y"))) / TWIPS_PER_MM,
-                int(frame.get(qn("w:w"))) / TWIPS_PER_MM,
+                int(attribute(frame, "x")) / TWIPS_PER_MM,
+                int(attribute(frame, "y")) / TWIPS_PER_MM,
+                int(attribute(frame, "w")) / TWIPS_PER_MM,
                 int(size) / 2,
             )
         )

@@ -16,11 +16,19 @@ from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
 from tests.importing.legacy_office import legacy_runs
+from vanban.docx.oxml import (
+    find_path,
+    new,
+    paragraph_properties,
+    remove,
+    run_properties,
+    set_attributes,
+)
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
@@ -182,7 +190,7 @@ def _run(
         run.font.size = Pt(office.size)
         run.bold = bold
         run.italic = italic
-        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hAnsi"), font)
+        set_attributes(run_properties(run).get_or_add_rFonts(), hAnsi=font)
     return run
 
 
@@ -237,7 +245,7 @@ def add_word_list(document: Any, list_id: int, levels: str) -> None:
     abstract = parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{list_id}">{levels}</w:abstractNum>'
     )
-    first_num = numbering.find(qn("w:num"))
+    first_num = find_path(numbering, "w:num")
     if first_num is not None:
         first_num.addprevious(abstract)  # every abstractNum comes before the first num
     else:
@@ -268,15 +276,10 @@ def _word_numbering(document: Any) -> dict[int, str]:
 
 
 def _number_with_word(paragraph: Any, num_id: str, level: int) -> None:
-    properties = paragraph._p.get_or_add_pPr()
-    num_pr = OxmlElement("w:numPr")
-    ilvl = OxmlElement("w:ilvl")
-    ilvl.set(qn("w:val"), str(level))
-    num = OxmlElement("w:numId")
-    num.set(qn("w:val"), num_id)
-    num_pr.append(ilvl)
-    num_pr.append(num)
-    properties.append(num_pr)
+    num_pr = new("w:numPr")
+    num_pr.append(new("w:ilvl", val=str(level)))
+    num_pr.append(new("w:numId", val=num_id))
+    paragraph_properties(paragraph).append(num_pr)
 
 
 def _typed_number(level: int | str, counters: list[int]) -> str:
@@ -379,9 +382,8 @@ def build(office: Office) -> bytes:
     top, bottom, left, right = office.margins_mm
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     section.left_margin, section.right_margin = Mm(left), Mm(right)
-    document.paragraphs[0]._p.getparent().remove(
-        document.paragraphs[0]._p
-    ) if document.paragraphs else None
+    if document.paragraphs:
+        remove(document.paragraphs[0])
     (_header_table if office.header == "table" else _header_tabs)(document, office)
     if office.type_name:
         _para(document, office.type_name, office, CENTER, bold=True)
