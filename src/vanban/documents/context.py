@@ -4,8 +4,8 @@ Everything Nghị định 30 fixes about *wording* is decided here, not left to 
 the "Số: 03/KH-HKH" form with its leading zero, the place-and-date line, ";" after every
 căn cứ and "." after the last, "- " and ";" in Nơi nhận with "- Lưu: VT, …." last, the
 TM./KT./Q./TL./TUQ. lines and the upper case of agency names. The template decides the look.
-The context holds only plain strings, lists, dicts and RichText (the sandbox rule: no objects
-with methods a template could call).
+The context holds only plain strings, lists, dicts, RichText and a body table's Fragment (the
+sandbox rule: no objects with methods a template could call).
 """
 
 from __future__ import annotations

@@ -180,6 +180,11 @@ class _Cell:
         self.run = _Run(size_pt, bold=bold, italic=italic)
         self.before = self.empty_paragraph + self.run.start
         self.after = self.run.end + "</w:p></w:tc>"
+        # The same markup as UTF-8, for the data rows a table is written with.
+        self.utf8 = tuple(
+            markup.encode("utf-8")
+            for markup in (self.before, self.after, self.empty_paragraph, "</w:p></w:tc>")
+        )
 
     def xml(self, text: str) -> str:
         """The cell holding ``text`` (a cell with no text has a paragraph with no run)."""
@@ -194,6 +199,7 @@ def _row(cells: Sequence[str], *, header: bool = False) -> str:
 
 
 _DATA_ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+_DATA_ROW_UTF8 = _DATA_ROW.encode("utf-8")
 
 
 def _heading_rows(table: TableShape) -> list[str]:
@@ -234,8 +240,8 @@ def _heading_rows(table: TableShape) -> list[str]:
     return rows
 
 
-def _data_rows(table: TableShape) -> list[str]:
-    """Return the pieces of the data rows, in order; the last ones before a totals row keep
+def _data_rows(table: TableShape) -> list[bytes]:
+    """Return the data rows as UTF-8 pieces, in order; the last ones before a totals row keep
     with the next (so a totals row never stands alone under a repeated heading), and so does
     a group heading."""
     size = table.size_pt
@@ -253,18 +259,18 @@ def _data_rows(table: TableShape) -> list[str]:
     kept_from = len(rows) - KEPT_WITH_TOTAL if table.total is not None else len(rows)
     data = [index for index in range(len(rows)) if index not in table.group_rows]
     split = sum(1 for index in data if index < kept_from)  # data rows before the kept ones
-    # A column at a time: its texts checked and escaped in one pass; each cell is three
-    # pieces (its markup before the text, the text, the markup after), joined once at the end.
+    # A column at a time: its texts checked, escaped and encoded in one pass; each cell is
+    # three pieces (its markup before the text, the text, the markup after), joined once.
     by_column = list(zip(*(rows[index] for index in data), strict=True)) if data else []
-    columns: list[Iterable[str]] = [repeat(_DATA_ROW)]
+    columns: list[Iterable[bytes]] = [repeat(_DATA_ROW_UTF8)]
     for cell, kept_cell, texts in zip(plain, kept, by_column, strict=bool(data)):
         columns += _column_pieces(cell, kept_cell, texts, split)
-    columns.append(repeat("</w:tr>"))
+    columns.append(repeat(b"</w:tr>"))
     data_rows = zip(*columns, strict=False)  # the repeats are endless
-    out: list[str] = []
+    out: list[bytes] = []
     for index in range(len(rows)):
         if index in table.group_rows:
-            out.append(_DATA_ROW + group.xml(rows[index][0]) + "</w:tr>")
+            out.append((_DATA_ROW + group.xml(rows[index][0]) + "</w:tr>").encode("utf-8"))
         else:
             out += next(data_rows)
     return out
@@ -272,25 +278,32 @@ def _data_rows(table: TableShape) -> list[str]:
 
 def _column_pieces(
     cell: _Cell, kept: _Cell, texts: Sequence[str], split: int
-) -> tuple[list[str], Sequence[str], list[str]]:
-    """Each cell's markup before its text, its text as written, its markup after (``cell``'s
+) -> tuple[list[bytes], list[bytes], list[bytes]]:
+    """Each cell's markup before its text, its text, its markup after, as UTF-8 (``cell``'s
     for the first ``split`` texts, ``kept``'s for the others), the checks made once over the
-    whole column; the three strings of a cell make its ``xml``."""
+    whole column; the three pieces of a cell make its ``xml``."""
     joined = "".join(texts)
     if _NOT_XML.search(joined):
         raise ValueError(_NOT_XML_MESSAGE)
     if any(special in joined for special in _SPECIAL):
         texts = [cell.run.text(text) for text in texts]  # both cells' runs are alike
+    # One encoding for the column: a NUL (refused above) cannot be in a text.
+    encoded = "\0".join(texts).encode("utf-8").split(b"\0") if texts else []
+    before, after, empty_before, empty_after = cell.utf8
+    kept_before, kept_after, kept_empty_before, kept_empty_after = kept.utf8
     rest = len(texts) - split
     if all(texts):  # no empty cell: the same markup all down the column
-        befores = [cell.before] * split + [kept.before] * rest
-        return befores, texts, [cell.after] * split + [kept.after] * rest
+        befores = [before] * split + [kept_before] * rest
+        return befores, encoded, [after] * split + [kept_after] * rest
     befores, afters = [], []
     for number, text in enumerate(texts):
-        which = cell if number < split else kept
-        befores.append(which.before if text else which.empty_paragraph)
-        afters.append(which.after if text else "</w:p></w:tc>")
-    return befores, texts, afters
+        if number < split:
+            befores.append(before if text else empty_before)
+            afters.append(after if text else empty_after)
+        else:
+            befores.append(kept_before if text else kept_empty_before)
+            afters.append(kept_after if text else kept_empty_after)
+    return befores, encoded, afters
 
 
 def _total_row(table: TableShape, total: tuple[str, ...]) -> str:
@@ -303,8 +316,8 @@ def _total_row(table: TableShape, total: tuple[str, ...]) -> str:
     return _row(cells)
 
 
-def _table(table: TableShape) -> list[str]:
-    """The pieces of the table's markup, in order."""
+def _table(table: TableShape) -> list[bytes]:
+    """The pieces of the table's markup, in order, as UTF-8."""
     width = sum(mm_to_twips(value) for value in table.widths_mm)
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -317,12 +330,14 @@ def _table(table: TableShape) -> list[str]:
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>',
         *_heading_rows(table),
-        *_data_rows(table),
     ]
-    if table.total is not None:
-        parts.append(_total_row(table, table.total))
-    parts.append("</w:tbl>")
-    return parts
+    tail = [_total_row(table, table.total)] if table.total is not None else []
+    tail.append("</w:tbl>")
+    return [
+        *(part.encode("utf-8") for part in parts),
+        *_data_rows(table),
+        *(part.encode("utf-8") for part in tail),
+    ]
 
 
 def section_properties(page: PageShape) -> str:
@@ -375,16 +390,16 @@ def table_markup(
     ``closes_landscape`` (the landscape page) ends the landscape section after it;
     consecutive landscape tables share one landscape section.
     """
-    parts: list[str] = []
+    before: list[str] = []
     if opens_landscape is not None:  # a one-point empty paragraph ends the section
-        parts.append(_empty(1, section_properties(opens_landscape)))
+        before.append(_empty(1, section_properties(opens_landscape)))
     if table.title:
-        parts.append(_caption(table.title, "center", before=_SPACING_TWIPS))
+        before.append(_caption(table.title, "center", before=_SPACING_TWIPS))
     if table.unit:
-        parts.append(_caption(f"Đơn vị tính: {table.unit}", "right", italic=True, before="0"))
-    parts += _table(table)
+        before.append(_caption(f"Đơn vị tính: {table.unit}", "right", italic=True, before="0"))
     if closes_landscape is not None:
-        parts.append(_empty(1, section_properties(closes_landscape)))
+        after = _empty(1, section_properties(closes_landscape))
     else:  # room between the table and the text that follows
-        parts.append(_empty(6))
-    return Fragment("".join(parts))
+        after = _empty(6)
+    parts = [*(part.encode("utf-8") for part in before), *_table(table), after.encode("utf-8")]
+    return Fragment(b"".join(parts))

@@ -13,7 +13,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 # 1980-01-01 00:00:00, the earliest time a zip can hold: no build clock leaks into documents.
@@ -40,11 +40,21 @@ class Member:
     size: int
 
     @classmethod
-    def of(cls, name: str, content: bytes) -> Member:
-        """Deflate ``content`` (once) into a member named ``name``."""
+    def of(cls, name: str, content: bytes | Sequence[bytes]) -> Member:
+        """Deflate ``content`` (once) into a member named ``name``.
+
+        ``content`` may be given as pieces, deflated as one stream in their order: the same
+        bytes as their concatenation gives (without a flush, zlib's output does not depend on
+        how its input is cut), without first copying a long part into one more buffer.
+        """
+        pieces = (content,) if isinstance(content, bytes) else content
         compressor = zlib.compressobj(DEFLATE_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
-        deflated = compressor.compress(content) + compressor.flush()
-        return cls(name, deflated, zlib.crc32(content), len(content))
+        deflated = [compressor.compress(piece) for piece in pieces]
+        deflated.append(compressor.flush())
+        crc = 0
+        for piece in pieces:
+            crc = zlib.crc32(piece, crc)
+        return cls(name, b"".join(deflated), crc, sum(map(len, pieces)))
 
     def content(self) -> bytes:
         """The member's uncompressed bytes."""
@@ -118,8 +128,11 @@ def write_package(members: Iterable[Member]) -> bytes:
     return out.getvalue()
 
 
-def replace_members(members: Mapping[str, Member], changed: Mapping[str, bytes]) -> bytes:
-    """Write the package ``members`` with the parts in ``changed`` replaced by new content."""
+def replace_members(
+    members: Mapping[str, Member], changed: Mapping[str, bytes | Sequence[bytes]]
+) -> bytes:
+    """Write the package ``members`` with the parts in ``changed`` replaced by new content
+    (given whole or as pieces, see Member.of)."""
     return write_package(
         Member.of(name, changed[name]) if name in changed else member
         for name, member in members.items()

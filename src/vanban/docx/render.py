@@ -62,7 +62,7 @@ class BodyStep:
     apply: Callable[[Any], None]
 
 
-class Fragment(Markup):
+class Fragment:
     """OOXML that vanban built itself, escaped by construction, which a template prints whole.
 
     A 1000-row table is most of its document: the renderer prints a short placeholder in its
@@ -70,19 +70,32 @@ class Fragment(Markup):
     output, and puts the fragment in afterwards, instead of scanning its megabytes each time.
     A fragment holds no tab, line break, page break or control character (the builder
     rewrites or refuses them), so the checks would find nothing in it.
+
+    It is kept as the UTF-8 bytes it is written with, so its megabytes are not copied into
+    one more string of the whole body and encoded again. Printed by Jinja outside this
+    renderer (docxtpl itself), it is its markup (``__html__``).
     """
 
-    __slots__ = ()
+    __slots__ = ("utf8",)
+
+    def __init__(self, utf8: bytes) -> None:
+        self.utf8 = utf8
+
+    def __html__(self) -> str:
+        """The markup, for a template printing the fragment with autoescaping on."""
+        return self.utf8.decode("utf-8")
+
+    __str__ = __html__
 
 
-def _with_placeholders(value: Any, fragments: list[str]) -> Any:
+def _with_placeholders(value: Any, fragments: list[bytes]) -> Any:
     """Return ``value`` with each Fragment inside replaced by its placeholder (copies only the
     containers that hold one)."""
     if isinstance(value, str):
-        if isinstance(value, Fragment):
-            fragments.append(str(value))
-            return Markup(f"{_FRAGMENT_MARK}{len(fragments) - 1}?>")
         return value
+    if isinstance(value, Fragment):
+        fragments.append(value.utf8)
+        return Markup(f"{_FRAGMENT_MARK}{len(fragments) - 1}?>")
     if isinstance(value, dict):
         copied: dict[Any, Any] | None = None
         for key, item in value.items():
@@ -99,10 +112,10 @@ def _with_placeholders(value: Any, fragments: list[str]) -> Any:
     return value
 
 
-def _put_fragments(xml: str, fragments: list[str]) -> str:
+def _put_fragments(xml: str, fragments: list[bytes]) -> str:
     if not fragments or _FRAGMENT_MARK not in xml:
         return xml
-    return _FRAGMENT.sub(lambda match: fragments[int(match.group(1))], xml)
+    return _FRAGMENT.sub(lambda match: fragments[int(match.group(1))].decode("utf-8"), xml)
 
 
 class DocxRenderer:
@@ -129,9 +142,11 @@ class DocxRenderer:
     def render(self, template: bytes, context: Mapping[str, Any]) -> bytes:
         """Render ``template`` with ``context`` into the bytes of a reproducible .docx."""
         prepared = self.prepared(template)
-        fragments: list[str] = []
+        fragments: list[bytes] = []
         values = {key: _with_placeholders(value, fragments) for key, value in context.items()}
-        changed = {DOCUMENT: _render_body(prepared.body, values, self.body_steps, fragments)}
+        changed: dict[str, bytes | list[bytes]] = {
+            DOCUMENT: _render_body(prepared.body, values, self.body_steps, fragments)
+        }
         for part in prepared.parts:
             changed[part.name] = _render_part(part, values, fragments)
         if prepared.core_properties is not None:
@@ -243,15 +258,16 @@ def _render_body(
     body: BodyTemplate,
     context: dict[str, Any],
     steps: tuple[BodyStep, ...],
-    fragments: list[str],
-) -> bytes:
+    fragments: list[bytes],
+) -> list[bytes]:
+    """The rendered document.xml, as pieces in order (the fragments among them as they are)."""
     xml = _render_jinja(body.compiled, context)
     plain = _plain_body_tag(body, xml)
     _check_well_formed((body.prefix + plain + body.suffix).encode("utf-8"))
     needed = [
         step
         for step in steps
-        if step.marker in xml or any(step.marker in fragment for fragment in fragments)
+        if step.marker in xml or any(step.marker.encode() in fragment for fragment in fragments)
     ]
     if body.needs_tree or needed:
         tree = fix_tables(_put_fragments(xml, fragments))
@@ -260,12 +276,13 @@ def _render_body(
         for step in needed:
             step.apply(tree)
         plain = _plain_body_tag(body, etree.tostring(tree, encoding="unicode"))
-        return b"".join(part.encode("utf-8") for part in (body.prefix, plain, body.suffix))
-    # Each piece encoded where it stands: the fragments (most of a long table's document)
-    # are not first copied into one more string of the whole body.
-    pieces = _FRAGMENT.split(plain) if fragments and _FRAGMENT_MARK in plain else [plain]
-    pieces[1::2] = [fragments[int(number)] for number in pieces[1::2]]
-    return b"".join(part.encode("utf-8") for part in (body.prefix, *pieces, body.suffix))
+        return [part.encode("utf-8") for part in (body.prefix, plain, body.suffix)]
+    texts = _FRAGMENT.split(plain) if fragments and _FRAGMENT_MARK in plain else [plain]
+    pieces = [body.prefix.encode("utf-8")]
+    for number, text in enumerate(texts):  # text, fragment number, text, …
+        pieces.append(fragments[int(text)] if number % 2 else text.encode("utf-8"))
+    pieces.append(body.suffix.encode("utf-8"))
+    return pieces
 
 
 def _plain_body_tag(body: BodyTemplate, xml: str) -> str:
@@ -274,7 +291,7 @@ def _plain_body_tag(body: BodyTemplate, xml: str) -> str:
     return xml
 
 
-def _render_part(part: PartTemplate, context: dict[str, Any], fragments: list[str]) -> bytes:
+def _render_part(part: PartTemplate, context: dict[str, Any], fragments: list[bytes]) -> bytes:
     content = _put_fragments(_render_jinja(part.compiled, context), fragments).encode("utf-8")
     if not part.reparse:
         return content
