@@ -97,10 +97,11 @@ def _place_starts(lowered: str) -> list[int]:
     return found
 
 
-def _numbered_starts(text: str) -> list[int]:
-    """Every position where a match of _NUMBERED_WORD could begin, in order."""
+def _numbered_starts(text: str, first_digit: int) -> list[int]:
+    """Every position where a match of _NUMBERED_WORD could begin, in order (the text's
+    first digit is at ``first_digit``)."""
     found = []
-    for digits in _DIGITS.finditer(text):
+    for digits in _DIGITS.finditer(text, first_digit):
         space = digits.start() - 1
         if space > 0 and text[space].isspace():
             found += [space - length for length in _NUMBERED_LENGTHS if length <= space]
@@ -121,7 +122,8 @@ def keep_together(text: str) -> str:
     """Return ``text`` with the spaces inside names, numbers and dates made non-breaking."""
     # A long plan has hundreds of paragraphs: the patterns are tried only where a match can
     # begin (the same results as a sub over the whole text, a fraction of the scans).
-    digits = _DIGIT.search(text) is not None
+    first_digit = _DIGIT.search(text)
+    digits = first_digit is not None
     if digits and "-" in text:
         text = _sub_from(_RANGE, _hyphen_starts(text), text, _range)
         if "/" in text:
@@ -132,9 +134,11 @@ def keep_together(text: str) -> str:
         text = _sub_from(_PLACE, _place_starts(lowered), text, _glue)
     elif _UNIT_WORD.search(text):
         text = _PLACE.sub(_glue, text)
-    if not digits:
+    if first_digit is None:
         return text
-    return _sub_from(_NUMBERED_WORD, _numbered_starts(text), text, _numbered)
+    # Every rule above keeps the text's length, so the first digit is where it was.
+    starts = _numbered_starts(text, first_digit.start())
+    return _sub_from(_NUMBERED_WORD, starts, text, _numbered)
 
 
 def keep_name_together(name: str) -> str:
