@@ -6,7 +6,14 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from vanban.docx.reading import outermost_table, table_rows
+from tests.docx.crafting import add_text_box
+from vanban.docx.reading import (
+    body_items,
+    outermost_table,
+    paragraph_text,
+    table_rows,
+    text_box_paragraphs,
+)
 
 
 def test_rows_know_their_heading_mark_and_cells_their_span_and_merge() -> None:
@@ -26,3 +33,15 @@ def test_rows_know_their_heading_mark_and_cells_their_span_and_merge() -> None:
     inner = nested.cell(1, 0).paragraphs[0]._p
     assert outermost_table(inner) is table._tbl
     assert inner in rows[2].cells[0].paragraphs  # the nested table's text is its outer cell's
+
+
+def test_text_boxes_are_read_once_in_order_choice_not_fallback() -> None:
+    document = docx.Document()
+    document.add_paragraph("Thân văn bản")
+    add_text_box(document.add_paragraph("Trước khung"), ["DỰ THẢO", "Lần 2"], inside=["Mật"])
+    add_text_box(document.add_paragraph(), ["Ghi chú cuối"])
+    body = document.element.body
+    texts = [paragraph_text(paragraph) for paragraph in text_box_paragraphs(body)]
+    assert texts == ["DỰ THẢO", "Lần 2", "Mật", "Ghi chú cuối"]
+    # The body's walk still leaves text boxes out: they print beside its flow.
+    assert [paragraph_text(p) for p in body_items(body)] == ["Thân văn bản", "Trước khung", ""]

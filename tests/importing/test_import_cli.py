@@ -12,6 +12,7 @@ import yaml
 
 from tests.checker.test_bad_input import CASES as BAD_PACKAGES
 from tests.conftest import CliResult
+from tests.docx.crafting import add_text_box
 from tests.importing.office import CORPUS, build
 from vanban.docx.reading import document_lines
 
@@ -202,3 +203,21 @@ def test_a_decision_typed_in_word_imports_as_articles_and_is_re_laid(
     ) in lines
     assert "- Như Điều 3;" in lines
     assert "- Như trên;" not in lines  # the office's "Như trên" meant those of Điều 3
+
+
+def test_import_keeps_text_typed_in_a_text_box(run_cli: Run, tmp_path: Path) -> None:
+    from docx import Document
+
+    source, data = _office(tmp_path), tmp_path / "du_lieu.yaml"
+    document = Document(str(source))
+    add_text_box(document.paragraphs[-1], ["DỰ THẢO LẦN 2", "Gửi kèm phụ lục"], inside=["Mật"])
+    document.save(str(source))
+    result = run_cli("import", source, "-o", data)
+    assert result.exit_code == 0, result.stderr
+    assert "3 đoạn gõ trong khung văn bản (text box)" in result.stdout
+    written = data.read_text(encoding="utf-8")
+    loaded = yaml.safe_load(written)
+    assert loaded["ket_thuc"][-3:] == ["DỰ THẢO LẦN 2", "Gửi kèm phụ lục", "Mật"]
+    note = "# một đoạn gõ trong khung văn bản (text box) của văn bản gốc: hãy kiểm tra vị trí."
+    assert written.count(note) == 3  # each line once: Word's VML copy of the box is not read
+    assert loaded["ky"]["ho_ten"] == "Lò Văn Thành"  # the rest reads as without the box

@@ -7,6 +7,8 @@ goldens and the tests compare. ``body_items``, ``table_rows``/``table_cells``,
 importer build on (rows with their heading mark, cells with their span and vertical merge):
 content controls, insertions and nested tables are read; deleted revisions, fallback copies
 of drawings and text boxes are not, since none of them prints in the body's flow.
+``text_box_paragraphs`` reads the text boxes on their own, so that what is typed in them is
+not lost to a reader that wants all the text (the importer).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _V = "{urn:schemas-microsoft-com:vml}"
 _SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), f"{_MC}Fallback"}
+_TEXT_BOX = qn("w:txbxContent")
+_NOT_PRINTED = _SKIPPED - {_TEXT_BOX}  # deleted, moved away, or the fallback copy
 _CONTAINERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:ins")}
 _LINE_SHAPES = ("line", "straightConnector1")
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -163,6 +167,24 @@ def _prints(paragraph: Any) -> bool:
 def part_paragraphs(root: Any) -> list[Any]:
     """Every printing paragraph of a header, footer or other part, in order."""
     return [paragraph for paragraph in root.iter(_P) if _prints(paragraph)]
+
+
+def text_box_paragraphs(root: Any) -> Iterator[Any]:
+    """Yield the paragraphs typed in the text boxes under ``root``, in document order.
+
+    Word writes a text box twice (the DrawingML shape in ``mc:Choice`` and a VML copy in
+    ``mc:Fallback``): only the first is read. A text box inside a text box is met once, after
+    the paragraph that holds it; its runs are its own (``own_runs`` stops at a text box).
+    """
+    for paragraph in root.iter(_P):
+        around = {ancestor.tag for ancestor in paragraph.iterancestors()}
+        if _TEXT_BOX in around and not around & _NOT_PRINTED:
+            yield paragraph
+
+
+def paragraph_text(paragraph: Any) -> str:
+    """The text ``paragraph`` prints on its own (``own_runs``), breaks read as spaces, folded."""
+    return normalise("".join(run_text(run) for run in own_runs(paragraph)).replace("\n", " "))
 
 
 def table_style(table: Any) -> str | None:

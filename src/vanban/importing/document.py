@@ -17,7 +17,7 @@ from vanban.checker.anatomy import Anatomy, fold, signature_prefix
 from vanban.checker.inspection import Inspection
 from vanban.checker.reading import Para, Span
 from vanban.docx.numbering import ListNumbering
-from vanban.docx.reading import outermost_table
+from vanban.docx.reading import document_body, outermost_table, paragraph_text, text_box_paragraphs
 from vanban.errors import Message, ValidationError
 from vanban.importing import parts
 from vanban.importing.decision import is_decides_line, read_decision
@@ -42,6 +42,7 @@ TEMPLATES_BY_TYPE = {
 }
 UNPLACED_NOTE = "vanban không xác định được vị trí đoạn này trong văn bản gốc: hãy kiểm tra."
 AUTHORITY_NOTE = "thẩm quyền ban hành (dòng in giữa trang trước căn cứ) trong văn bản gốc."
+TEXT_BOX_NOTE = "một đoạn gõ trong khung văn bản (text box) của văn bản gốc: hãy kiểm tra vị trí."
 TABLE_NOTE = "một dòng của bảng trong văn bản gốc (cột cách nhau bằng “|”): hãy kiểm tra."
 
 
@@ -53,6 +54,7 @@ class ImportedDocument:
     template_id: str
     type_name: str
     unplaced: list[str] = field(default_factory=list)
+    text_boxes: list[str] = field(default_factory=list)  # lines typed in text boxes
     headings: int = 0
     word_numbered: int = 0  # paragraphs numbered by Word's list numbering
     inspection: Inspection | None = None
@@ -396,6 +398,12 @@ def _rule(para: Para) -> bool:
     return bool(text) and set(text) <= set("_-─—–=*. ")
 
 
+def _text_box_lines(inspection: Inspection) -> list[str]:
+    """The lines typed in the body's text boxes, which print beside the body's flow."""
+    paragraphs = text_box_paragraphs(document_body(inspection.document))
+    return [text for text in map(paragraph_text, paragraphs) if text]
+
+
 def read_document(inspection: Inspection) -> ImportedDocument:
     """Return the data of an inspected document (see ``import_docx``)."""
     template_id, type_name = _type_of(inspection.anatomy, inspection.name)
@@ -422,6 +430,8 @@ def read_document(inspection: Inspection) -> ImportedDocument:
         closing = read_decision(data, closing, signature)
     unplaced = importer.unplaced()
     closing += [Noted(text, UNPLACED_NOTE) for text in unplaced]
+    boxed = _text_box_lines(inspection)
+    closing += [Noted(text, TEXT_BOX_NOTE) for text in boxed]
     if closing:
         data["ket_thuc"] = closing
     if importer.late_signature:
@@ -432,6 +442,7 @@ def read_document(inspection: Inspection) -> ImportedDocument:
         template_id=template_id,
         type_name=type_name,
         unplaced=unplaced,
+        text_boxes=boxed,
         headings=outline.headings,
         word_numbered=importer.word_numbered,
         inspection=inspection,
@@ -470,6 +481,16 @@ def describe(document: ImportedDocument) -> list[Message]:
                 f"{count} đoạn không xác định được vị trí, đã đặt cuối phần kết thúc kèm ghi chú.",
                 f"{count} paragraph(s) could not be placed; they were put at the end of the "
                 "closing with a comment.",
+            )
+        )
+    if document.text_boxes:
+        count = len(document.text_boxes)
+        messages.append(
+            Message(
+                f"{count} đoạn gõ trong khung văn bản (text box), đã đặt cuối phần kết thúc "
+                "kèm ghi chú.",
+                f"{count} paragraph(s) typed in text boxes were put at the end of the closing "
+                "with a comment.",
             )
         )
     return messages
