@@ -11,15 +11,10 @@ from typing import TYPE_CHECKING
 
 from vanban.documents import TemplateCatalogue, TemplateSpec
 from vanban.errors import ValidationError
-from vanban.services.nominee_lists import (
-    LIST_CONTEXTS,
-    ListColumn,
-    list_columns,
-    write_list_example,
-)
 
 if TYPE_CHECKING:
     from vanban.checker import FileReport
+    from vanban.services.nominee_lists import ListColumn
 
 __all__ = ["TemplateService", "TemplateSpec"]
 
@@ -41,17 +36,22 @@ class TemplateService:
     @staticmethod
     def list_columns(spec: TemplateSpec) -> list[ListColumn]:
         """The columns of the nominee list a certificate template prints from ([] otherwise)."""
-        return list_columns() if spec.context in LIST_CONTEXTS else []
+        # The nominee lists (awards, the YAML reader) load only here: `template list` stays quick.
+        from vanban.services import nominee_lists
+
+        return nominee_lists.list_columns() if spec.context in nominee_lists.LIST_CONTEXTS else []
 
     def write_list_example(self, template_id: str, path: Path) -> Path:
         """Write a ready-to-fill nominee list for the certificate template ``template_id``."""
+        from vanban.services import nominee_lists
+
         spec = self.get(template_id)
-        if spec.context not in LIST_CONTEXTS:
+        if spec.context not in nominee_lists.LIST_CONTEXTS:
             raise ValidationError(
                 f"Mẫu “{spec.id}” không in theo danh sách; chỉ giấy khen, bằng khen mới có.",
                 f"The template “{spec.id}” is not printed from a list; only certificates are.",
             )
-        return write_list_example(path)
+        return nominee_lists.write_list_example(path)
 
     @staticmethod
     def lint(path: Path | None) -> list[FileReport]:
