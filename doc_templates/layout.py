@@ -32,6 +32,8 @@ from vanban.docx.building import (
     Border,
     add_page_number_field,
     add_top_border,
+    drop_unused_styles,
+    drop_word_2010_style_copy,
     keep_row_on_one_page,
     name_font_in_every_style,
     no_space_between_same_style,
@@ -370,8 +372,17 @@ def new_document() -> Any:
     return document
 
 
+def house_styles(document: Any) -> list[str]:
+    """The names of the "VB …" styles, the ones every template defines for its paragraphs."""
+    return [style.name for style in document.styles if style.name.startswith("VB ")]
+
+
 def finish(document: Any) -> bytes:
-    """Return the document's bytes, reproducibly zipped and without python-docx's thumbnail."""
+    """Return the document's bytes, reproducibly zipped, without python-docx's thumbnail and
+    without the stock styles it does not use (every "VB …" style stays, for whoever edits a
+    document in Word)."""
+    drop_unused_styles(document, keep=house_styles(document))
+    drop_word_2010_style_copy(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible(without_thumbnail(buffer.getvalue()))

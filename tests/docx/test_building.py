@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+from typing import Any
+
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 
@@ -9,6 +13,8 @@ from vanban.docx.building import (
     Border,
     add_page_number_field,
     add_top_border,
+    drop_unused_styles,
+    drop_word_2010_style_copy,
     keep_row_on_one_page,
     name_font_in_every_style,
     no_space_between_same_style,
@@ -131,3 +137,51 @@ def test_a_framed_paragraph_is_anchored_to_the_page_after_its_style() -> None:
         qn("w:sz"): "{{ o.co }}",
         qn("w:szCs"): "{{ o.co }}",
     }
+
+
+def _saved(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_unused_styles_go_and_every_used_one_stays_with_its_chain() -> None:
+    document = docx.Document()  # python-docx's stock template: some 160 styles
+    unused = document.styles.add_style("VB Chưa dùng", WD_STYLE_TYPE.PARAGRAPH)
+    unused.base_style = document.styles["Quote"]
+    heading = document.add_paragraph("I. MỤC ĐÍCH", style="Heading 2")
+    heading.add_run(" thêm", style="Emphasis")
+    document.add_table(rows=1, cols=1).style = "Light Grid Accent 1"
+    document.sections[0].header.paragraphs[0].style = "Header"
+    before = {style.name for style in document.styles}
+    drop_unused_styles(document, keep=["VB Chưa dùng"])
+    reopened = docx.Document(io.BytesIO(_saved(document)))
+    after = {style.name for style in reopened.styles}
+    used = {"Heading 2", "Emphasis", "Light Grid Accent 1", "Header"}
+    chains = {"Normal", "Heading 2 Char", "Header Char", "Normal Table", "VB Chưa dùng", "Quote"}
+    defaults = {"Default Paragraph Font", "No List"}
+    assert used | chains | defaults <= after
+    assert not {"Heading 1", "Heading 3", "Title", "Intense Quote", "Light List"} & after
+    assert len(after) < len(before) / 3
+    ids = {style.style_id for style in reopened.styles}
+    for style in reopened.styles:  # nothing left points at a style that is gone
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            found = find_path(element_of(style), tag)
+            assert found is None or found.get(qn("w:val")) in ids
+    paragraph = reopened.paragraphs[0]
+    assert (paragraph.style and paragraph.style.name, paragraph.runs[1].style.name) == (
+        "Heading 2",
+        "Emphasis",
+    )
+
+
+def test_the_word_2010_style_copy_goes_with_its_relationship_and_content_type() -> None:
+    document = docx.Document()
+    assert b"stylesWithEffects" in _saved(document)
+    drop_word_2010_style_copy(document)
+    data = _saved(document)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert "word/stylesWithEffects.xml" not in package.namelist()
+        for member in ("[Content_Types].xml", "word/_rels/document.xml.rels"):
+            assert b"stylesWithEffects" not in package.read(member)
+    assert docx.Document(io.BytesIO(data)).styles["Normal"].name == "Normal"

@@ -10,7 +10,7 @@ same. Values are attribute text: a number, or a Jinja expression the template re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,8 +19,10 @@ from vanban.docx.oxml import (
     descendants,
     element_of,
     find_path,
+    is_on_value,
     new,
     paragraph_properties,
+    qn,
     remove,
     row_properties,
     run_properties,
@@ -35,6 +37,8 @@ __all__ = [
     "Border",
     "add_page_number_field",
     "add_top_border",
+    "drop_unused_styles",
+    "drop_word_2010_style_copy",
     "keep_row_on_one_page",
     "name_font_in_every_style",
     "no_space_between_same_style",
@@ -206,3 +210,60 @@ def set_run_format_values(run: Any, *, bold: str, italic: str, size_half_points:
         ("w:szCs", size_half_points),
     ):
         looks.append(new(tag, val=value))
+
+
+_STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink")
+_STYLE_CHAIN = ("w:basedOn", "w:link", "w:next")
+_WORD_2010_STYLES = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def drop_unused_styles(document: Any, *, keep: Iterable[str] = ()) -> None:
+    """Remove every style definition that nothing in ``document`` uses.
+
+    python-docx's stock template defines some 190 styles; a template uses about thirty, and
+    every program that opens the file (LibreOffice, Word, python-docx) reads all of them, on
+    every render and every PDF. Kept: the styles a paragraph, run, table or list of any part
+    names (body, headers, footers, numbering), the default styles, the styles named in
+    ``keep`` (display names), and every style those are based on, linked to or followed by.
+    The latent-style list stays (it only says how Word shows its built-in styles).
+    """
+    sheet = element_of(document.styles)
+    by_id = {style.get(qn("w:styleId")): style for style in sheet.findall(qn("w:style"))}
+    kept_names = set(keep)
+    wanted = {
+        style_id
+        for style_id, style in by_id.items()
+        if is_on_value(style.get(qn("w:default"))) or _style_name(style) in kept_names
+    }
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "element", None)
+        if element is None or element is sheet:
+            continue
+        for tag in _STYLE_REFERENCES:
+            wanted.update(reference.get(qn("w:val")) for reference in descendants(element, tag))
+    pending = list(wanted)
+    while pending:  # the closure over basedOn, link and next
+        style = by_id.get(pending.pop())
+        for tag in _STYLE_CHAIN if style is not None else ():
+            found = find_path(style, tag)
+            if found is not None and found.get(qn("w:val")) not in wanted:
+                wanted.add(found.get(qn("w:val")))
+                pending.append(found.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in wanted:
+            sheet.remove(style)
+
+
+def _style_name(style: Any) -> str | None:
+    name = find_path(style, "w:name")
+    return None if name is None else str(name.get(qn("w:val")))
+
+
+def drop_word_2010_style_copy(document: Any) -> None:
+    """Remove stylesWithEffects.xml, the second copy of every style that Word 2010 wrote for
+    Word 2007 (python-docx's stock template carries one, 430 KB). Word 2013 and later do not
+    write it, and Word, LibreOffice and python-docx all read styles.xml; the part goes with
+    its relationship and its content type, as python-docx saves only the parts it reaches."""
+    relationships = document.part.rels
+    for key in [key for key, found in relationships.items() if found.reltype == _WORD_2010_STYLES]:
+        document.part.drop_rel(key)
