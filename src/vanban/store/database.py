@@ -10,11 +10,12 @@ lock, which no busy timeout can fix.
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
 from sqlalchemy import create_engine, event
@@ -22,6 +23,10 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, SQLAlchemyError
 
 from vanban.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
+    from sqlalchemy.sql.schema import Table
 
 BUSY_TIMEOUT_SECONDS = 30
 
@@ -79,6 +84,22 @@ def create_store_engine(url: str) -> Engine:
     raise StoreError(
         f"vanban không hỗ trợ loại cơ sở dữ liệu “{backend}”. Hãy dùng SQLite hoặc PostgreSQL.",
         f"vanban does not support the database kind “{backend}”. Use SQLite or PostgreSQL.",
+    )
+
+
+def dialect_insert(dialect: str, table: Table) -> sqlite.Insert | postgresql.Insert:
+    """An INSERT into ``table`` in the dialect named ``dialect``, which can say ON CONFLICT.
+
+    ON CONFLICT is spelled the same on both, but lives in each dialect's own insert(). The
+    dialect module is imported on first use: a SQLite store never loads PostgreSQL's.
+    """
+    if dialect in ("sqlite", "postgresql"):
+        module = importlib.import_module(f"sqlalchemy.dialects.{dialect}")
+        inserted: sqlite.Insert | postgresql.Insert = module.insert(table)
+        return inserted
+    raise StoreError(
+        f"vanban không hỗ trợ loại cơ sở dữ liệu “{dialect}”. Hãy dùng SQLite hoặc PostgreSQL.",
+        f"vanban does not support the database kind “{dialect}”. Use SQLite or PostgreSQL.",
     )
 
 

@@ -38,6 +38,10 @@ NAMING_CONVENTION = {
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# The largest id a store can hold (a signed 64-bit integer on SQLite and PostgreSQL).
+MAX_ID = 2**63 - 1
+
+
 def utc_from_text(value: str) -> dt.datetime:
     """The aware UTC datetime of stored ISO text (stored in UTC already: no conversion then)."""
     parsed = dt.datetime.fromisoformat(value)

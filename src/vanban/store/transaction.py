@@ -9,27 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import json
 from collections.abc import Sequence
-from dataclasses import fields
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Select, Text, func, insert, select, type_coerce, update
 from sqlalchemy.engine import Connection, CursorResult, RowMapping
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.sql.schema import Table
 
-from vanban.errors import ConflictError, NotFoundError, NumberingError, StoreError
+from vanban.errors import ConflictError, NotFoundError, StoreError
 from vanban.errors import IntegrityError as TamperedError
-from vanban.models import (
-    DocumentRecord,
-    DocumentRef,
-    Dossier,
-    DossierSummary,
-    Event,
-    RegisterEntry,
-)
+from vanban.models import DocumentRecord, DocumentRef, Dossier, DossierSummary, Event
 from vanban.store.archive_records import ArchiveRecords
 from vanban.store.chain import (
     ChainProblem,
@@ -38,26 +27,19 @@ from vanban.store.chain import (
     head_hash,
     seal_events,
 )
-from vanban.store.database import is_unique_violation
-from vanban.store.register_key import organization_key
+from vanban.store.database import dialect_insert
+from vanban.store.register_records import RegisterRecords
 from vanban.store.schema import (
+    MAX_ID,
     SUMMARY_COLUMNS,
     blobs,
-    counters,
     documents,
     dossiers,
     event_documents,
     events,
     utc_from_text,
 )
-from vanban.store.schema import register as register_table
 from vanban.store.times import as_utc
-
-if TYPE_CHECKING:
-    from sqlalchemy.dialects import postgresql, sqlite
-
-_REGISTER_FIELDS = tuple(field.name for field in fields(RegisterEntry))
-
 
 _AS_TEXT = ("created_at", "updated_at", "issued_on")
 _CREATED, _UPDATED, _ISSUED = (SUMMARY_COLUMNS.index(name) for name in _AS_TEXT)
@@ -72,10 +54,11 @@ def _summary(values: list[Any]) -> DossierSummary:
     return DossierSummary(*values)
 
 
-class StoreTx(ArchiveRecords):
+class StoreTx(ArchiveRecords, RegisterRecords):
     """One transaction on the store; every method runs SQL on the same Connection.
 
-    The attachment and archive-record methods come from ``archive_records.ArchiveRecords``.
+    The attachment and archive-record methods come from ``archive_records.ArchiveRecords``,
+    the numbering and register methods from ``register_records.RegisterRecords``.
     """
 
     def __init__(self, connection: Connection) -> None:
@@ -266,7 +249,7 @@ class StoreTx(ArchiveRecords):
         if exists is None:
             # ON CONFLICT DO NOTHING: a concurrent writer (PostgreSQL) may store it first.
             self.connection.execute(
-                self._insert(blobs)
+                dialect_insert(self.connection.dialect.name, blobs)
                 .values(sha256=sha256, size=len(content), content=content)
                 .on_conflict_do_nothing(index_elements=[blobs.c.sha256])
             )
@@ -349,81 +332,6 @@ class StoreTx(ArchiveRecords):
         query = select(documents).where(documents.c.id.in_(newest)).order_by(documents.c.name)
         return [DocumentRecord(**row) for row in self.connection.execute(query).mappings()]
 
-    # ---- numbering and the outgoing register ---------------------------------------------------
-
-    def allocate_number(self, *, organization: str, book: str, year: int) -> int:
-        """Return the next number of (organization, book, year), starting at 1, with no gaps.
-
-        One upsert-increment statement: the counter row stays locked until this transaction
-        ends, so concurrent issuers queue, and a rollback takes the number back. Codes that
-        differ only in case ("hkh", "HKH") share one counter (``organization_key``).
-        """
-        statement = (
-            self._insert(counters)
-            .values(
-                organization=organization_key(organization), book=book, year=year, last_number=1
-            )
-            .on_conflict_do_update(
-                index_elements=[counters.c.organization, counters.c.book, counters.c.year],
-                set_={"last_number": counters.c.last_number + 1},
-            )
-            .returning(counters.c.last_number)
-        )
-        return int(self.connection.execute(statement).scalar_one())
-
-    def add_register_entry(self, entry: RegisterEntry, event_id: int | None = None) -> None:
-        """Write a row of the outgoing register; NumberingError if its number is taken.
-
-        ``event_id`` is the issuing event, whose seal then covers the row.
-        """
-        values = {name: getattr(entry, name) for name in _REGISTER_FIELDS}
-        values["event_id"] = event_id
-        if self._number_taken(entry):
-            raise _number_taken(entry)
-        try:
-            # A savepoint, so that after a refusal the transaction is still usable (PostgreSQL
-            # would otherwise abort it).
-            with self.connection.begin_nested():
-                self.connection.execute(insert(register_table).values(**values))
-        except IntegrityError as exc:
-            if not is_unique_violation(exc):
-                raise
-            raise _number_taken(entry) from exc
-
-    def _number_taken(self, entry: RegisterEntry) -> bool:
-        # The UNIQUE constraint compares codes exactly; "hkh" and "HKH" are one body.
-        table = register_table
-        spellings = self.connection.execute(
-            select(table.c.organization).where(
-                table.c.book == entry.book,
-                table.c.year == entry.year,
-                table.c.number == entry.number,
-            )
-        ).scalars()
-        key = organization_key(entry.organization)
-        return any(organization_key(spelling) == key for spelling in spellings)
-
-    def register(
-        self, *, year: int | None = None, organization: str | None = None
-    ) -> list[RegisterEntry]:
-        """Return the outgoing register, optionally of one year / organization, by number."""
-        table = register_table
-        query = select(table).order_by(
-            table.c.year, table.c.number, table.c.organization, table.c.book
-        )
-        if year is not None:
-            if not 0 < year <= MAX_ID:
-                return []
-            query = query.where(table.c.year == year)
-        rows = [
-            RegisterEntry(**{name: row[name] for name in _REGISTER_FIELDS})
-            for row in self.connection.execute(query).mappings()
-        ]
-        if organization is None:
-            return rows
-        key = organization_key(organization)
-        return [row for row in rows if organization_key(row.organization) == key]
-
     # ---- the hash chain ------------------------------------------------------------------------
 
     def seal(self) -> None:
@@ -452,21 +360,6 @@ class StoreTx(ArchiveRecords):
     def head_hash(self, dossier_id: int) -> str:
         """The hash of the dossier's newest event (the head of its chain)."""
         return head_hash(self.connection, dossier_id)
-
-    # ---- helpers -------------------------------------------------------------------------------
-
-    def _insert(self, table: Table) -> sqlite.Insert | postgresql.Insert:
-        # ON CONFLICT is spelled the same on both, but lives in each dialect's own insert().
-        # The dialect module is imported on first use: a SQLite store never loads PostgreSQL's.
-        dialect = self.connection.dialect.name
-        if dialect in ("sqlite", "postgresql"):
-            module = importlib.import_module(f"sqlalchemy.dialects.{dialect}")
-            inserted: sqlite.Insert | postgresql.Insert = module.insert(table)
-            return inserted
-        raise StoreError(
-            f"vanban không hỗ trợ loại cơ sở dữ liệu “{dialect}”. Hãy dùng SQLite hoặc PostgreSQL.",
-            f"vanban does not support the database kind “{dialect}”. Use SQLite or PostgreSQL.",
-        )
 
 
 def _filtered(query: Select[Any], state: str | None, workflow: str | None) -> Select[Any]:
@@ -500,24 +393,10 @@ def _inserted_id(result: CursorResult[Any]) -> int:
     return int(key[0])
 
 
-# The largest id a store can hold (a signed 64-bit integer on SQLite and PostgreSQL).
-MAX_ID = 2**63 - 1
-
-
 def _require_storable(dossier_id: int) -> None:
     # SQLite cannot even compare a larger integer (OverflowError); no such dossier can exist.
     if not 0 < dossier_id <= MAX_ID:
         raise _dossier_not_found(dossier_id)
-
-
-def _number_taken(entry: RegisterEntry) -> NumberingError:
-    return NumberingError(
-        f"Số {entry.number} của sổ “{entry.book}” năm {entry.year} ({entry.organization}) "
-        "đã có trong sổ đăng ký văn bản đi. Hãy cấp số mới rồi thử lại.",
-        f"Number {entry.number} of the book “{entry.book}” for {entry.year} "
-        f"({entry.organization}) is already in the outgoing register. "
-        "Allocate a new number and try again.",
-    )
 
 
 def _dossier_not_found(dossier_id: int) -> NotFoundError:
