@@ -4,9 +4,11 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from docxtpl import RichText
 
 from vanban.documents import TemplateCatalogue
-from vanban.documents.context import build_context
+from vanban.documents.context import build_context, rich
+from vanban.documents.markup import parse_emphasis
 from vanban.documents.symbol import number_and_symbol
 from vanban.documents.text_metrics import text_width_pt
 
@@ -94,3 +96,15 @@ def test_rules_are_a_third_to_a_half_of_the_text() -> None:
     length = cell_twips - rules["co_quan"]["trai"] - rules["co_quan"]["phai"]
     assert line_twips / 3 <= length <= line_twips / 2
     assert rules["co_quan"]["trai"] == rules["co_quan"]["phai"]  # centred
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Nội dung", "A & B < C > D \"E\" 'F'", "  hai  khoảng  ", "**đậm** và *nghiêng*", "5\\*"],
+)
+def test_a_paragraph_is_the_runs_docxtpl_writes(text: str) -> None:
+    # A plain paragraph is written directly, skipping RichText.add: the same markup.
+    expected = RichText()
+    for span in parse_emphasis(text):
+        expected.add(span.text, bold=span.bold, italic=span.italic)
+    assert rich(text).xml == expected.xml

@@ -8,7 +8,13 @@ import re
 import pytest
 
 from vanban.vietnamese import unbreakable
-from vanban.vietnamese.unbreakable import NB_HYPHEN, NBSP, keep_name_together, keep_together
+from vanban.vietnamese.unbreakable import (
+    NB_HYPHEN,
+    NBSP,
+    keep_name_together,
+    keep_together,
+    keep_together_all,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,3 +92,31 @@ def test_every_character_the_place_pattern_folds_lowers_to_its_letter() -> None:
         for letter in letters:
             if len(lowered) == 1 and re.fullmatch(f"(?i:{re.escape(letter)})", char):
                 assert lowered == letter, char
+
+
+def test_a_document_at_once_gives_what_each_paragraph_gives() -> None:
+    # keep_together_all joins the paragraphs with U+2029; a match must never run from one
+    # paragraph into the next, and a paragraph must begin as a text does (lookbehinds).
+    generator = random.Random(2025)
+    pieces = (*_PIECES, unbreakable._SEPARATOR, "İ", "\u2028")
+    for _ in range(2_000):
+        texts = [
+            "".join(generator.choice((*_PIECES, "\u2028")) for _ in range(generator.randint(0, 12)))
+            for _ in range(generator.randint(0, 6))
+        ]
+        assert keep_together_all(texts) == [keep_together(text) for text in texts], texts
+    for _ in range(500):  # a typed separator or a letter that lowers longer: one by one
+        texts = ["".join(generator.choice(pieces) for _ in range(8)) for _ in range(3)]
+        assert keep_together_all(texts) == [keep_together(text) for text in texts], texts
+
+
+def test_paragraphs_joined_do_not_glue_across_their_ends() -> None:
+    texts = ["thuộc tỉnh", "Sơn La có 12 huyện", "số", "12 đơn vị năm", "2024-", "2025"]
+    assert keep_together_all(texts) == [
+        "thuộc tỉnh",
+        "Sơn La có 12 huyện",
+        "số",
+        "12 đơn vị năm",
+        "2024-",
+        "2025",
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
+from html import escape
 from typing import Any
 
 from docxtpl import RichText
@@ -26,7 +27,7 @@ from vanban.documents.text_metrics import longest_line_pt
 from vanban.documents.validation import SIGNATURE_PREFIXES
 from vanban.docx.body_table import table_markup
 from vanban.vietnamese import format_place_date, upper_vi
-from vanban.vietnamese.unbreakable import keep_name_together, keep_together
+from vanban.vietnamese.unbreakable import keep_name_together, keep_together, keep_together_all
 
 # Rule under the issuing body and under the trích yếu: 1/3 to 1/2 of the text line (PL I).
 RULE_SHARE = 0.4
@@ -39,6 +40,9 @@ _SECOND_LINE_PREFIXES = ("ky_thay", "quyen")
 def rich(text: str) -> RichText:
     """Return ``text`` as runs, with its inline emphasis made real bold and italic."""
     result = RichText()
+    if "*" not in text:  # most paragraphs: one plain run, the markup RichText.add writes
+        result.xml = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+        return result
     for span in parse_emphasis(text):
         result.add(span.text, bold=span.bold, italic=span.italic)
     return result
@@ -137,13 +141,12 @@ def body_items(items: Sequence[BodyParagraph]) -> list[dict[str, Any]]:
     """Return the body as the template loops over it: kind and rich text, or a table's markup."""
     result: list[dict[str, Any]] = []
     texts = [index for index, item in enumerate(items) if item.table is None]
+    kept = iter(keep_together_all([items[index].text for index in texts]))
     for index, item in enumerate(items):
         if item.table is None:
             # The last paragraph stays on the signature's page: no page holds only a signature.
-            kind = (
-                "doan_cuoi" if texts and index == texts[-1] and item.kind == "doan" else item.kind
-            )
-            result.append({"kieu": kind, "noi_dung": rich(keep_together(item.text))})
+            kind = "doan_cuoi" if index == texts[-1] and item.kind == "doan" else item.kind
+            result.append({"kieu": kind, "noi_dung": rich(next(kept))})
             continue
         wide = item.table.landscape
         markup = table_markup(
