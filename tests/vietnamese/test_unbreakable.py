@@ -80,18 +80,24 @@ def test_the_quick_scans_give_what_whole_text_subs_give() -> None:
         assert keep_together(text) == _whole_text_subs(text), text
 
 
-def test_every_character_the_place_pattern_folds_lowers_to_its_letter() -> None:
-    # A unit's first word is found in text.lower(); a character the case-insensitive pattern
-    # takes for one of its letters must lower to that letter, or to several characters (which
-    # changes the text's length and sends it the slow way).
-    letters = set("".join(unbreakable._PLACE_STARTS))
+def test_every_character_the_patterns_fold_lowers_to_its_letter() -> None:
+    # A unit's first word, and a numbered word, is found in text.lower(); a character the
+    # case-insensitive pattern takes for one of its letters must lower to that letter, or to
+    # several characters (which changes the text's length and sends it the slow way), or be
+    # one of _UNLOWERED_FOLDS, which send a numbered word the slow way too (never a place).
+    place = set("".join(unbreakable._PLACE_STARTS))
+    numbered = set("".join(unbreakable._NUMBERED_STARTS))
     everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
-    pattern = "".join(sorted(letters))
+    pattern = "".join(sorted(place | numbered))
+    odd = set()
     for char in set(re.findall(f"(?i:[{pattern}])", everything)):
         lowered = char.lower()
-        for letter in letters:
-            if len(lowered) == 1 and re.fullmatch(f"(?i:{re.escape(letter)})", char):
-                assert lowered == letter, char
+        for letter in place | numbered:
+            folds = re.fullmatch(f"(?i:{re.escape(letter)})", char)
+            if folds and len(lowered) == 1 and lowered != letter:
+                assert letter not in place, char
+                odd.add(char)
+    assert odd == set(unbreakable._UNLOWERED_FOLDS)
 
 
 def test_a_document_at_once_gives_what_each_paragraph_gives() -> None:

@@ -66,8 +66,12 @@ _PLACE, _NUMBERED_WORD, _RANGE = _ONE.place, _ONE.numbered_word, _ONE.range
 # Every character that pattern takes for one of these letters lowers to it, or to more than
 # one character (İ), which changes the text's length (tests/vietnamese checks this).
 _PLACE_STARTS = tuple(sorted({unit.split()[0] for unit in _UNITS}))
-# _NUMBERED_WORD is one of its words (each letter matching one character), one whitespace,
-# then a digit: it begins a word's length before a whitespace in front of a digit.
+# _NUMBERED_WORD begins with one of its words, each letter matching one character: found the
+# same way, except in a text holding "ı" or "ſ", which that pattern takes for "i" and "s" but
+# which lower to themselves (tests/vietnamese checks there are no others). There it begins a
+# word's length before a whitespace in front of a digit.
+_NUMBERED_STARTS = tuple(sorted({word.split()[0] for word in _NUMBERED_WORDS}))
+_UNLOWERED_FOLDS = ("ı", "ſ")
 _NUMBERED_LENGTHS = tuple(sorted({len(word) for word in _NUMBERED_WORDS}))
 _SPACE_DIGIT = re.compile(r"\s\d")
 
@@ -113,10 +117,10 @@ def _sub_from(
     return "".join(out)
 
 
-def _place_starts(lowered: str) -> list[int]:
-    """Every position of ``lowered`` where the first word of a unit begins, in order."""
+def _word_starts(lowered: str, words: Iterable[str]) -> list[int]:
+    """Every position of ``lowered`` where one of ``words`` begins, in order."""
     found = []
-    for word in _PLACE_STARTS:
+    for word in words:
         at = lowered.find(word)
         while at >= 0:
             found.append(at)
@@ -188,13 +192,15 @@ def _keep_together(text: str, patterns: _Patterns, lowered: str | None = None) -
             text = _sub_from(_SYMBOL, _symbol_starts(text), text, _symbol)
     if len(lowered) == len(text):
         # Joining a place changes spaces only, so positions stay those of ``text``.
-        text = _sub_from(patterns.place, _place_starts(lowered), text, _glue)
+        text = _sub_from(patterns.place, _word_starts(lowered, _PLACE_STARTS), text, _glue)
     elif patterns.unit_word.search(text):
         text = patterns.place.sub(_glue, text)
     if first_digit is None:
         return text
-    # Every rule above keeps the text's length, so the first digit is where it was.
-    starts = _numbered_starts(text, first_digit.start())
+    if len(lowered) == len(text) and not any(fold in text for fold in _UNLOWERED_FOLDS):
+        starts = _word_starts(lowered, _NUMBERED_STARTS)
+    else:  # every rule above keeps the text's length, so the first digit is where it was
+        starts = _numbered_starts(text, first_digit.start())
     return _sub_from(patterns.numbered_word, starts, text, _numbered)
 
 
