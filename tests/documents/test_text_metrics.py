@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.documents.text_metrics import longest_line_pt, text_width_pt
+from vanban.documents.text_metrics import (
+    longest_line_pt,
+    text_units,
+    text_width_pt,
+    widest_units,
+)
 
 
 def test_accented_letters_are_as_wide_as_their_base() -> None:
@@ -19,3 +24,11 @@ def test_longest_line_is_capped_by_the_space() -> None:
     assert longest_line_pt("A" * 500, 14, bold=True, available_pt=400) == 400
     short = longest_line_pt("HỘI KHUYẾN HỌC\nTỈNH SƠN LA", 12, bold=True, available_pt=400)
     assert short == text_width_pt("HỘI KHUYẾN HỌC", 12, bold=True)
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_the_widest_text_is_the_one_text_units_measures_widest(bold: bool) -> None:
+    texts = ["", "1", "1.234", "Trung tâm học tập cộng đồng", "WWW", "ĐỘC LẬP\u00a0…", "ǅ"]
+    assert widest_units(texts, bold=bold) == max(text_units(text, bold=bold) for text in texts)
+    assert widest_units(texts, bold=bold) == text_units("Trung tâm học tập cộng đồng", bold=bold)
+    assert widest_units([], bold=bold) == 0

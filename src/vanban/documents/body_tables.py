@@ -13,12 +13,13 @@ from __future__ import annotations
 import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from vanban.documents.data_source import KeyPath
 from vanban.documents.field_checks import Checker
 from vanban.documents.layout import A4_LANDSCAPE, A4_PORTRAIT
-from vanban.documents.text_metrics import text_units, text_width_pt
+from vanban.documents.text_metrics import text_width_pt, widest_units
 from vanban.vietnamese import format_number
 
 TABLE_KEYS = ("tieu_de", "don_vi_tinh", "cot", "dong", "tong", "danh_so_cot", "ngang", "co_chu")
@@ -298,10 +299,10 @@ def _column_needs(
     # The widest cell and the widest word in 1/1000 em, each different text measured once: a
     # text column's cells and words repeat from row to row ("Trung tâm", "Huyện").
     different = set(cells)
-    widest = max(map(text_units, different), default=0)
+    widest = widest_units(different)
     widest_word = 0
     if column.kind == "chu":
-        widest_word = max(map(text_units, set(" ".join(different).split())), default=0)
+        widest_word = widest_units(set(" ".join(different).split()))
     natural = max(least, _units_mm(widest, size_pt))
     least = max(least, _units_mm(widest if column.kind != "chu" else widest_word, size_pt))
     if numbered:
@@ -345,9 +346,10 @@ def _widths(
     numbered: bool,
     landscape: bool | None,
 ) -> tuple[tuple[float, ...], bool]:
+    by_column = zip(*cells, strict=True) if cells else repeat(())
     needs = [
-        _column_needs(column, [row[index] for row in cells], size_pt, numbered)
-        for index, column in enumerate(columns)
+        _column_needs(column, texts, size_pt, numbered)
+        for column, texts in zip(columns, by_column, strict=False)
     ]
     choices = (False, True) if landscape is None else (landscape,)
     for wide in choices:

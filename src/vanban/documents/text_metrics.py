@@ -10,6 +10,8 @@ metric-compatible Liberation Serif share them); a Vietnamese letter is as wide a
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
+from itertools import repeat
 
 # Advance widths in 1/1000 em (Adobe Times-Roman / Times-Bold AFM), one per character of
 # _CHARACTERS, in order.
@@ -73,6 +75,16 @@ def text_units(text: str, *, bold: bool = False) -> int:
     """Return the width of one line of ``text`` in 1/1000 em."""
     advances = _BOLD_ADVANCES if bold else _REGULAR_ADVANCES
     return sum(map(advances.__getitem__, text))
+
+
+def widest_units(texts: Iterable[str], *, bold: bool = False) -> int:
+    """Return the width of the widest of ``texts`` in 1/1000 em (0 for none).
+
+    The sums run in map and sum alone: a 1000-row table's column is a thousand texts, where
+    a call of text_units for each would cost more than their measuring.
+    """
+    advances = _BOLD_ADVANCES if bold else _REGULAR_ADVANCES
+    return max(map(sum, map(map, repeat(advances.__getitem__), texts)), default=0)
 
 
 def text_width_pt(text: str, size_pt: float, *, bold: bool = False) -> float:
