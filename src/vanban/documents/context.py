@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from html import escape
 from typing import Any
 
 from docxtpl import RichText
@@ -26,6 +25,7 @@ from vanban.documents.symbol import number_and_symbol
 from vanban.documents.text_metrics import longest_line_pt
 from vanban.documents.validation import SIGNATURE_PREFIXES
 from vanban.docx.body_table import table_markup
+from vanban.docx.docxtpl_steps import plain_rich_text
 from vanban.vietnamese import format_place_date, upper_vi
 from vanban.vietnamese.unbreakable import keep_name_together, keep_together, keep_together_all
 
@@ -39,10 +39,9 @@ _SECOND_LINE_PREFIXES = ("ky_thay", "quyen")
 
 def rich(text: str) -> RichText:
     """Return ``text`` as runs, with its inline emphasis made real bold and italic."""
+    if "*" not in text:  # most paragraphs: one plain run
+        return plain_rich_text(text)
     result = RichText()
-    if "*" not in text:  # most paragraphs: one plain run, the markup RichText.add writes
-        result.xml = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
-        return result
     for span in parse_emphasis(text):
         result.add(span.text, bold=span.bold, italic=span.italic)
     return result
