@@ -30,7 +30,7 @@ ARCHITECTURE = Path(__file__).resolve().parent.parent / "docs" / "architecture.m
 TEMPLATE_BUILDERS = Path(__file__).resolve().parent.parent / "doc_templates"
 
 _BASE = {
-    *("errors", "models", "vietnamese", "resources", "atomic_write"),
+    *("errors", "models", "vietnamese", "resources", "atomic_write", "content_cache"),
     *("spreadsheet_cells", "output_folder", "roles"),
 }
 # part → the parts it may import (besides itself). "__init__" is vanban/__init__.py.
@@ -43,12 +43,16 @@ ALLOWED: dict[str, set[str]] = {
     "resources": set(),
     "vietnamese": set(),
     "atomic_write": {"errors"},
+    "content_cache": {"errors", "atomic_write"},
     "spreadsheet_cells": set(),
     "output_folder": {"errors", "atomic_write"},
     "docx": {"errors"},
     "datafile": {"errors", "vietnamese"},
-    "workflow": {"errors", "vietnamese", "datafile", "roles"},
-    "documents": {"errors", "vietnamese", "resources", "atomic_write", "docx", "datafile"},
+    "workflow": {"errors", "vietnamese", "datafile", "roles", "content_cache"},
+    "documents": {
+        *("errors", "vietnamese", "resources", "atomic_write", "docx", "datafile"),
+        "content_cache",
+    },
     "store": {"errors", "models"},
     "archive": {"errors"},
     "signing": {"errors"},
@@ -75,6 +79,7 @@ KNOWS: dict[str, str] = {
     "resources": "where the files shipped with vanban (templates, workflows, samples) are",
     "vietnamese": "Vietnamese text: dates, numbers and money in words, abbreviations, matching",
     "atomic_write": "how to write a file so a failure leaves nothing half-written",
+    "content_cache": "what was read from a file, kept by its content for the next command",
     "spreadsheet_cells": "how a value goes into a spreadsheet cell without becoming a formula",
     "output_folder": "how a folder of outputs is replaced all or nothing",
     "docx": (

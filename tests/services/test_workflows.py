@@ -11,7 +11,7 @@ import pytest
 
 from tests.cli.test_lazy import _imported_by
 from tests.conftest import CliResult
-from vanban.documents.catalogue import TemplateCatalogue
+from vanban.documents.catalogue import MANIFEST_CACHE, TemplateCatalogue
 from vanban.resources import shipped_dir
 from vanban.services.workflows import workflow_definitions
 from vanban.workflow import InvalidWorkflowError, load_workflow, load_workflows
@@ -50,6 +50,9 @@ def test_the_next_command_on_an_unchanged_workspace_imports_no_schema(
     # The first command checks every workflow file against the templates (the probe sees it)…
     assert "pydantic" in _imported_by(*ws, "new", "cong_van", str(data), watched=("pydantic",))
     assert run_cli(*ws, "list").stdout.count("Dự thảo") == 1
+    # The template manifests it read are kept by content too, one entry each.
+    manifests = json.loads((folder / MANIFEST_CACHE).read_bytes())
+    assert sorted(entry["id"] for entry in manifests.values()) == sorted(TEMPLATES)
     # …the next ones, which change dossiers, take the definitions from the workspace's cache.
     assert _imported_by(*ws, "new", "cong_van", str(data), watched=("pydantic",)) == set()
     assert _imported_by(*ws, "submit", "1", watched=("pydantic",)) == set()
@@ -111,12 +114,15 @@ def test_a_cache_that_cannot_be_read_or_written_costs_only_the_parse(
     run_cli: Run, tmp_path: Path
 ) -> None:
     folder, data = _workspace(run_cli, tmp_path)
-    # The cache's place is taken by a folder: neither read nor replaced, even by root, as in a
-    # workspace on a read-only share.
-    (folder / WORKSPACE_CACHE).mkdir(parents=True)
+    # The caches' places are taken by folders: neither read nor replaced, even by root, as in
+    # a workspace on a read-only share.
+    for cache in (WORKSPACE_CACHE, MANIFEST_CACHE):
+        (folder / cache).mkdir(parents=True)
     ws = ("--workspace", folder, "--as", "minh")
     assert run_cli(*ws, "new", "cong_van", data).exit_code == 0
     assert run_cli(*ws, "submit", "1").exit_code == 0
     assert run_cli(*ws, "show", "1").stdout.count("Đã trình") >= 1
-    assert list((folder / WORKSPACE_CACHE).iterdir()) == []
-    assert [p.name for p in (folder / WORKSPACE_CACHE).parent.iterdir()] == ["workflows.json"]
+    for cache in (WORKSPACE_CACHE, MANIFEST_CACHE):
+        assert list((folder / cache).iterdir()) == []
+    names = sorted(p.name for p in (folder / WORKSPACE_CACHE).parent.iterdir())
+    assert names == ["manifests.json", "workflows.json"]

@@ -7,12 +7,14 @@ label and an example. Data is validated against it before anything renders.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vanban.content_cache import WORKSPACE_CACHES, ContentCache, code_digest
 from vanban.datafile import MEGABYTE, plain, read_text_bounded, read_yaml
 from vanban.errors import TemplateError, ValidationError
 from vanban.resources import shipped_dir
@@ -41,6 +43,8 @@ _COLUMN = re.compile(r"^([a-z][a-z0-9_]*)(\??)(?::([a-z]+))?$")
 
 # A manifest is a page or two of YAML.
 MAX_MANIFEST_BYTES = MEGABYTE
+CACHE_FORMAT = "1"  # part of every key: a new format never reads an old entry
+MANIFEST_CACHE = WORKSPACE_CACHES / "manifests.json"  # inside the workspace root
 
 
 @dataclass(frozen=True)
@@ -162,17 +166,116 @@ def _parse_columns(path: Path, name: str, kind: str, raw: Any) -> tuple[ColumnSp
 _READ: dict[tuple[str, str], TemplateSpec] = {}
 
 
-def load_manifest(path: Path) -> TemplateSpec:
-    """Load one manifest file; its .docx is the file it names, beside it."""
+def _manifest_text(path: Path) -> str:
     try:
-        text = read_text_bounded(path, MAX_MANIFEST_BYTES)
+        return read_text_bounded(path, MAX_MANIFEST_BYTES)
     except ValidationError as exc:
         raise _manifest_error(path, "không đọc được YAML", "it is not readable YAML") from exc
+
+
+def load_manifest(path: Path) -> TemplateSpec:
+    """Load one manifest file; its .docx is the file it names, beside it."""
+    return _spec_of(path, _manifest_text(path))
+
+
+def _spec_of(path: Path, text: str) -> TemplateSpec:
     key = (str(path), text)
     spec = _READ.get(key)
     if spec is None:
         spec = _READ[key] = _parse_manifest(path, text)
     return spec
+
+
+@functools.cache
+def _reader_digest() -> str:
+    """The source of the code a manifest's meaning depends on: this module, the YAML reader."""
+    here = Path(__file__).resolve()
+    return code_digest([here, *here.parent.parent.glob("datafile/*.py")])
+
+
+def _as_json(spec: TemplateSpec) -> dict[str, Any]:
+    return {
+        "id": spec.id,
+        "title": spec.title,
+        "title_en": spec.title_en,
+        "document_type": spec.document_type,
+        "form": spec.form,
+        "file": spec.docx_path.name,
+        "context": spec.context,
+        "fields": [
+            [
+                *(field.name, field.type, field.required, field.label, field.label_en),
+                *(field.example, field.description),
+                [[column.name, column.required, column.type] for column in field.columns],
+            ]
+            for field in spec.fields
+        ],
+    }
+
+
+def _from_json(value: dict[str, Any], path: Path) -> TemplateSpec:
+    if not _bare_file_name(value["file"]):
+        raise ValueError(f"not a file name beside the manifest: {value['file']!r}")
+    fields = tuple(
+        FieldSpec(
+            *(name, kind, required, label, label_en, example, description),
+            columns=tuple(ColumnSpec(*column) for column in columns),
+        )
+        for name, kind, required, label, label_en, example, description, columns in value["fields"]
+    )
+    return TemplateSpec(
+        id=value["id"],
+        title=value["title"],
+        title_en=value["title_en"],
+        document_type=value["document_type"],
+        form=value["form"],
+        docx_path=path.parent / value["file"],
+        fields=fields,
+        context=value["context"],
+    )
+
+
+def _sound(spec: TemplateSpec) -> bool:
+    """Whether a spec read from the cache holds what a manifest's reading gives (its kinds)."""
+    texts = [spec.id, spec.title, spec.title_en, spec.document_type, spec.form, spec.context]
+    for field in spec.fields:
+        texts += [field.name, field.label, field.label_en, field.description]
+        texts += [column.name for column in field.columns]
+    flags = [field.required for field in spec.fields]
+    flags += [column.required for field in spec.fields for column in field.columns]
+    return (
+        all(type(text) is str for text in texts)
+        and all(type(flag) is bool for flag in flags)
+        and bool(_TEMPLATE_ID.match(spec.id) and _TEMPLATE_ID.match(spec.context))
+        and all(field.type in FIELD_TYPES for field in spec.fields)
+        and all(column.type in COLUMN_TYPES for field in spec.fields for column in field.columns)
+    )
+
+
+def _load_cached(path: Path, cache: ContentCache) -> TemplateSpec:
+    """Load the manifest at ``path`` as its content was read before (``cache``), or read it."""
+    text = _manifest_text(path)
+    remembered = _READ.get((str(path), text))
+    if remembered is not None:
+        return remembered
+    key = cache.key(text.encode("utf-8"))
+    entry = cache.get(key)
+    if isinstance(entry, dict):
+        try:
+            spec = _from_json(entry, path)
+            sound = _sound(spec)
+        except (KeyError, TypeError, ValueError):  # another shape: read the file instead
+            sound = False
+        if sound:
+            _READ[(str(path), text)] = spec
+            return spec
+    spec = _spec_of(path, text)
+    cache.put(key, _as_json(spec))  # YAML's values as read (keys are text): JSON's values
+    return spec
+
+
+def _bare_file_name(name: object) -> bool:
+    return isinstance(name, str) and name not in ("", ".", "..") and not set(name) & set("/\\")
 
 
 def _parse_manifest(path: Path, text: str) -> TemplateSpec:
@@ -189,7 +292,7 @@ def _parse_manifest(path: Path, text: str) -> TemplateSpec:
     if not isinstance(template_id, str) or not _TEMPLATE_ID.match(template_id):
         raise _manifest_error(path, "thiếu “id” hợp lệ", "it has no valid “id”")
     docx_name = raw.get("file", f"{template_id}.docx")
-    if not isinstance(docx_name, str) or "/" in docx_name or "\\" in docx_name:
+    if not _bare_file_name(docx_name):
         raise _manifest_error(path, "“file” phải là tên tệp", "“file” must be a bare file name")
     fields = raw.get("fields")
     if not isinstance(fields, list) or not fields:
@@ -220,18 +323,29 @@ def default_folders() -> list[Path]:
 class TemplateCatalogue:
     """The templates found in a list of folders; earlier folders win on a shared id."""
 
-    def __init__(self, folders: list[Path] | None = None) -> None:
+    def __init__(self, folders: list[Path] | None = None, *, cache: Path | None = None) -> None:
+        """``cache``: the JSON file where manifests read before are kept by content (None:
+        every manifest is read)."""
         self.folders = folders if folders is not None else default_folders()
+        self.cache = cache
         self._specs: dict[str, TemplateSpec] | None = None
 
     def _load(self) -> dict[str, TemplateSpec]:
         if self._specs is None:
-            specs: dict[str, TemplateSpec] = {}
-            for folder in reversed(self.folders):
-                for manifest in sorted(folder.glob("*.yaml")):
-                    spec = load_manifest(manifest)
-                    specs[spec.id] = spec
-            self._specs = specs
+            manifests = [
+                manifest
+                for folder in reversed(self.folders)
+                for manifest in sorted(folder.glob("*.yaml"))
+            ]
+            if self.cache is None:
+                specs = [load_manifest(manifest) for manifest in manifests]
+            else:
+                cache = ContentCache(self.cache, [CACHE_FORMAT, _reader_digest()])
+                try:
+                    specs = [_load_cached(manifest, cache) for manifest in manifests]
+                finally:  # the manifests found sound are kept, even when a later one is not
+                    cache.save()
+            self._specs = {spec.id: spec for spec in specs}
         return self._specs
 
     def list(self) -> list[TemplateSpec]:

@@ -144,12 +144,13 @@ class DossierReader:
         definition = self.definition(dossier.workflow)
         symbol = ""
         if dossier.number is not None:  # the templates are read only for a numbered dossier
-            from vanban.documents.catalogue import TemplateCatalogue
+            from vanban.documents.catalogue import MANIFEST_CACHE, TemplateCatalogue
             from vanban.documents.symbol import number_and_symbol
 
             defaults = self.workspace.organization.document_defaults(dossier.data)
             values = {**defaults, **dossier.data}
-            catalogue = self._catalogue or TemplateCatalogue()
+            cache = self.workspace.root / MANIFEST_CACHE
+            catalogue = self._catalogue or TemplateCatalogue(cache=cache)
             symbol = number_and_symbol(catalogue.get(definition.document), values)
         return DossierView(
             dossier=dossier,

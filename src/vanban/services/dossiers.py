@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vanban.documents.catalogue import TemplateCatalogue
+from vanban.documents.catalogue import MANIFEST_CACHE, TemplateCatalogue
 from vanban.documents.data_source import DocumentData, load_document_data
 from vanban.documents.pdf import PdfConverter
 from vanban.errors import (
@@ -120,7 +120,7 @@ class DossierService(DossierDocuments):
         | None = None,
     ) -> None:
         self.workspace = workspace
-        self.catalogue = catalogue or TemplateCatalogue()
+        self.catalogue = catalogue or TemplateCatalogue(cache=workspace.root / MANIFEST_CACHE)
         self._renderer = renderer
         self._workflows = workflows
         self.store = store or open_store(workspace.store_url)

@@ -2,34 +2,26 @@
 
 Every command that looks at a dossier or changes one needs the workflows; none should parse
 YAML and import the schema (pydantic) to check files that were found sound before. The
-definition of each file is stored in the workspace's ``.vanban/cache/workflows.json`` under
-the sha256 of everything its check depends on: the file's bytes, the template names its
+definition of each file is kept in the workspace's ``.vanban/cache/workflows.json`` (see
+vanban.content_cache) under the sha256 of the file's bytes, the template names its
 ``document`` and ``render`` were checked against (none given is its own key: not checked),
-the code that checks it (the workflow package, the YAML reader, the roles: another vanban)
-and this module's format. So an edited file, a template added or removed, or another vanban
-is checked again and refused with the usual message; only a file found sound is stored; a
-missing, unreadable or unwritable cache (a read-only workspace) only costs the parse. The
-cache holds labels and names, never code: guards are names looked up in the registry, as
-when the file itself is read.
+the code that checks it (the workflow package, the YAML reader, the roles) and this module's
+format. The cache holds labels and names, never code: guards are names looked up in the
+registry, as when the file itself is read.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
-import json
-import os
-import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from vanban.content_cache import WORKSPACE_CACHES, ContentCache, code_digest
 from vanban.workflow.definition import EventDefinition, StateDefinition, WorkflowDefinition
 
 FORMAT = "2"  # part of every key: a new format never reads an old entry
-MAX_ENTRIES = 64
-WORKSPACE_CACHE = Path(".vanban") / "cache" / "workflows.json"  # inside the workspace root
+WORKSPACE_CACHE = WORKSPACE_CACHES / "workflows.json"  # inside the workspace root
 # The code that reads and checks a file (the YAML reader, the schema, the references, the
 # registered guards, the roles): read as bytes, not imported, so a hit imports none of it.
 _PACKAGE = Path(__file__).resolve().parent
@@ -37,22 +29,14 @@ _PACKAGE = Path(__file__).resolve().parent
 
 @functools.cache
 def _checker_digest() -> str:
-    code = hashlib.sha256()
     sources = [*_PACKAGE.glob("*.py"), *_PACKAGE.parent.glob("datafile/*.py")]
-    for source in sorted([*sources, _PACKAGE.parent / "roles.py"]):
-        with contextlib.suppress(OSError):  # installed without sources: the format still counts
-            code.update(source.name.encode() + b"\0" + source.read_bytes())
-    return code.hexdigest()
+    return code_digest([*sources, _PACKAGE.parent / "roles.py"])
 
 
-def _context(known_templates: Collection[str] | None) -> bytes:
+def _context(known_templates: Collection[str] | None) -> list[Any]:
     """What, besides a file's bytes, decides whether it is sound and what it defines."""
     templates = None if known_templates is None else sorted(set(known_templates))
-    return json.dumps([FORMAT, _checker_digest(), templates]).encode()
-
-
-def _key(context: bytes, content: bytes) -> str:
-    return hashlib.sha256(context + b"\0" + content).hexdigest()
+    return [FORMAT, _checker_digest(), templates]
 
 
 def _as_json(definition: WorkflowDefinition) -> dict[str, Any]:
@@ -109,44 +93,18 @@ def _from_json(value: dict[str, Any]) -> WorkflowDefinition:
     )
 
 
-def _read(cache: Path | None) -> dict[str, Any]:
-    if cache is None:
-        return {}
-    try:
-        entries = json.loads(cache.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    return entries if isinstance(entries, dict) else {}
-
-
-def _write(cache: Path, entries: dict[str, Any]) -> None:
-    kept = dict(list(entries.items())[-MAX_ENTRIES:])
-    temporary = None
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=cache.parent, prefix=".workflows-")
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(json.dumps(kept, ensure_ascii=False).encode("utf-8"))
-        os.replace(temporary, cache)  # readers see the old file or the new one, whole
-    except OSError:  # a read-only workspace: the next call reads the files again
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-
 def definitions_of(
     paths: Sequence[Path], cache: Path | None, known_templates: Collection[str] | None = None
 ) -> dict[Path, WorkflowDefinition]:
     """Return the definition of each workflow file of ``paths``: from ``cache`` where the same
     content was found sound against the same ``known_templates``, else by reading and checking
     it. One InvalidWorkflowError names the mistakes of every file found wrong; none is stored."""
-    entries = _read(cache)
-    context = _context(known_templates)
+    cache_file = ContentCache(cache, _context(known_templates))
     result: dict[Path, WorkflowDefinition] = {}
     keys: dict[Path, str] = {}
     for path in paths:
-        key = keys[path] = _key(context, path.read_bytes())
-        entry = entries.get(key)
+        key = keys[path] = cache_file.key(path.read_bytes())
+        entry = cache_file.get(key)
         definition = None
         if isinstance(entry, dict):
             try:
@@ -162,11 +120,9 @@ def definitions_of(
 
         for path, definition in load_workflow_files(missing, known_templates).items():
             result[path] = definition
-            if _key(context, path.read_bytes()) == keys[path]:  # not edited while being read
-                entries.pop(keys[path], None)
-                entries[keys[path]] = _as_json(definition)
-        if cache is not None:
-            _write(cache, entries)
+            if cache_file.key(path.read_bytes()) == keys[path]:  # not edited while being read
+                cache_file.put(keys[path], _as_json(definition))
+        cache_file.save()
     return {path: result[path] for path in paths}
 
 
