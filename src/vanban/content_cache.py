@@ -17,14 +17,15 @@ data (names, labels, types), never code.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from vanban.atomic_write import write_atomically
 from vanban.errors import OutputError
+
+# hashlib and the atomic writer are imported where a cache is used: the catalogue imports this
+# module for `template list` too, which keeps no cache and must start quickly.
 
 MAX_ENTRIES = 64
 WORKSPACE_CACHES = Path(".vanban") / "cache"  # inside the workspace root
@@ -32,6 +33,8 @@ WORKSPACE_CACHES = Path(".vanban") / "cache"  # inside the workspace root
 
 def code_digest(sources: Iterable[Path]) -> str:
     """The sha256 of the source files ``sources`` (names and bytes), read, never imported."""
+    import hashlib
+
     code = hashlib.sha256()
     for source in sorted(sources):
         with contextlib.suppress(OSError):  # installed without sources: the format still counts
@@ -60,6 +63,8 @@ class ContentCache:
 
     def key(self, content: bytes) -> str:
         """The key of a file holding ``content``, read in this cache's context."""
+        import hashlib
+
         return hashlib.sha256(self._context + b"\0" + content).hexdigest()
 
     def get(self, key: str) -> Any:
@@ -76,6 +81,8 @@ class ContentCache:
         """Write the newest MAX_ENTRIES entries back, if any was added; never raise."""
         if self.path is None or not self._changed:
             return
+        from vanban.atomic_write import write_atomically
+
         kept = dict(list(self._entries.items())[-MAX_ENTRIES:])
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
