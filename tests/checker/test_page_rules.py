@@ -1,7 +1,7 @@
 """`vanban check` with laid-out pages: each page defect is found, our own documents have none.
 
-The documents are laid out by the real LibreOffice, all of a test module's files in one run
-(services/document_check.py), the way `vanban check a.docx b.docx …` does it.
+The documents are laid out by the real LibreOffice, each fixture's files in one request to the
+warm converter (services/document_check.py), the way `vanban check a.docx b.docx …` does it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from tests.checker.corpus import Case, build, rendered
 from tests.checker.corpus_pages import PAGE_CASES
 from tests.conftest import CliResult
 from vanban.checker import PAGE_CHECKS, FileReport, document_rules
-from vanban.documents.pdf import LibreOfficeConverter
 from vanban.services.document_check import check_files
 from vanban.services.documents import DocumentService
 
@@ -36,7 +35,7 @@ def corpus_reports(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> di
         path = folder / f"{case.name}.docx"
         path.write_bytes(build(case))
         paths.append(path)
-    reports = check_files(paths, document_rules(), converter=LibreOfficeConverter(soffice))
+    reports = check_files(paths, document_rules())
     return {Path(report.name).stem: report for report in reports}
 
 
@@ -63,7 +62,7 @@ def sample_reports(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> li
         path = folder / f"{sample.name}.docx"
         path.write_bytes(rendered(sample.name))
         paths.append(path)
-    return check_files(paths, document_rules(), converter=LibreOfficeConverter(soffice))
+    return check_files(paths, document_rules())
 
 
 @pytest.mark.parametrize("index", range(len(SAMPLES)), ids=[s.name for s in SAMPLES])

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vanban.checker.reading import Para, Span
 from vanban.vietnamese import DOCUMENT_TYPES
@@ -54,6 +55,7 @@ _APPENDIX_LINES = 4  # "Phụ lục I", its title (two lines at most), "(Kèm th
 _HEADER_LINES = 15  # without a header table, the header is within the first lines
 
 
+@lru_cache(maxsize=16384)  # the rules fold the same paragraphs and printed lines many times
 def fold(text: str) -> str:
     """Return ``text`` without diacritics, case or extra blanks, for recognising words."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -2,8 +2,10 @@
 
 The checker reads .docx files and the PDFs it is handed; laying the documents out is this
 service's work. Every readable file that passes the package guard is converted in one
-LibreOffice run through the project's converter (documents/pdf.py), so LibreOffice starts
-once for the whole command; the rules about laid-out pages then run on each file's PDF.
+request to the LibreOffice kept warm between commands (documents/warm_pdf.py, the converter
+every PDF of vanban goes through), so a second ``vanban check`` does not pay for starting
+LibreOffice again; without the warm server, one cold LibreOffice run converts them all. The
+rules about laid-out pages then run on each file's PDF.
 Without LibreOffice, or when a file cannot be laid out, those rules are skipped and each report
 says which and why, never silently.
 """
@@ -26,6 +28,7 @@ from vanban.checker import (
     split_ids,
 )
 from vanban.documents.pdf import ConversionError, LibreOfficeConverter, PdfConverter
+from vanban.documents.warm_pdf import WarmConverter
 from vanban.errors import Message, ValidationError, VanbanError
 
 __all__ = ["PAGES_OFF", "check_files", "chosen_rules"]
@@ -56,8 +59,8 @@ def check_files(
     pages: bool = True,
     converter: PdfConverter | None = None,
 ) -> list[FileReport]:
-    """Check every file with ``rules``; with ``pages``, lay them out first (one LibreOffice
-    run) so that the rules about printed pages run too.
+    """Check every file with ``rules``; with ``pages``, lay them out first (one request to
+    the warm LibreOffice, else one cold run) so that the rules about printed pages run too.
     """
     if not paths:
         raise ValidationError(
@@ -78,7 +81,7 @@ def check_files(
         if converter is not None:
             laid_out, reasons = _lay_out(wanted, converter)
         else:
-            with LibreOfficeConverter(pdf_a=False) as own:  # its private profile goes after
+            with WarmConverter(pdf_a=False) as own:  # the cold fallback's profile goes after
                 laid_out, reasons = _lay_out(wanted, own)
     reports = []
     for index, (path, content) in enumerate(zip(paths, contents, strict=True)):
@@ -118,9 +121,10 @@ def _lay_out(
     try:
         pdfs = converter.convert([(name, content) for _, name, content in items])
     except ConversionError as error:
-        if isinstance(converter, LibreOfficeConverter):
+        cold = converter.cold if isinstance(converter, WarmConverter) else converter
+        if isinstance(cold, LibreOfficeConverter):
             try:
-                converter.soffice()
+                cold.soffice()
             except ConversionError as missing:  # no LibreOffice: every file is skipped
                 return {}, {index: missing.message for index, _, _ in items}
         if len(items) == 1:

@@ -12,6 +12,7 @@ import io
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pdfminer.high_level import extract_pages
@@ -33,7 +34,7 @@ class TextLine:
     chars: tuple[tuple[str, Box, str, float], ...]  # glyph, box, font name, size
     baseline: float
 
-    @property
+    @cached_property  # the page rules ask each line for its text and box many times
     def text(self) -> str:
         """The line's text, each glyph NFC, non-breaking spaces read as spaces."""
         # The templates tie "năm 2024" and place names with U+00A0 so they never split;
@@ -52,7 +53,7 @@ class TextLine:
                 return char
         return self.chars[-1]
 
-    @property
+    @cached_property
     def box(self) -> Box:
         """The box around the whole line."""
         boxes = [c[1] for c in self.chars]
