@@ -10,6 +10,7 @@ a list prints every reference to one long text), so what holds them is the memor
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import resource
 import subprocess
@@ -21,7 +22,7 @@ import pytest
 from tests.attacks.test_template_limits import _template_with
 from tests.conftest import SAMPLES
 from vanban.documents import template_limits
-from vanban.documents.template_limits import memory_ceiling
+from vanban.documents.template_limits import _address_space, memory_ceiling
 
 MB = 1024 * 1024
 # What a child may reach: Python with vanban loaded and one render (~150 MB), plus the ceiling.
@@ -92,3 +93,29 @@ def test_the_ceiling_refuses_an_allocation_and_is_lifted_after() -> None:
         bytearray(256 * MB)
     assert resource.getrlimit(resource.RLIMIT_AS) == before
     assert len(bytearray(256 * MB)) == 256 * MB
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="the ceiling needs Linux")
+def test_the_address_space_is_read_afresh_and_per_process() -> None:
+    # The statm file stays open between renders: a read must give the current size, and a
+    # forked worker its own, never its parent's.
+    before = _address_space()
+    assert before is not None
+    grown = mmap.mmap(-1, 256 * MB)
+    try:
+        assert (_address_space() or 0) >= before + 256 * MB
+    finally:
+        grown.close()
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # the worker grows; its parent does not
+        extra = mmap.mmap(-1, 512 * MB)
+        os.write(writer, str(_address_space()).encode())
+        extra.close()
+        os._exit(0)
+    os.close(writer)
+    os.waitpid(child, 0)
+    with os.fdopen(reader, "rb") as pipe:
+        child_size = int(pipe.read())
+    parent_size = _address_space() or 0
+    assert child_size >= parent_size + 400 * MB

@@ -250,12 +250,20 @@ class LimitedCodeGenerator(CodeGenerator):
         self.write(")")
 
 
+# /proc/self/statm of this process, opened once: opening it costs some 75 µs, reading it
+# again at offset 0 (which gives the current figures) 2 µs, and every render reads it. Keyed
+# by the process id, so a forked worker opens its own instead of reading its parent's.
+_STATM: tuple[int, int] | None = None
+
+
 def _address_space() -> int | None:
     """The process's address space in bytes (Linux /proc), or None where it cannot be read."""
+    global _STATM
     try:
-        with open("/proc/self/statm", "rb") as handle:
-            pages = int(handle.read().split()[0])
-    except (OSError, ValueError, IndexError):
+        if _STATM is None or _STATM[0] != os.getpid():
+            _STATM = (os.getpid(), os.open("/proc/self/statm", os.O_RDONLY | os.O_CLOEXEC))
+        pages = int(os.pread(_STATM[1], 128, 0).split()[0])
+    except (OSError, ValueError, IndexError, AttributeError):  # not Linux; os.pread: POSIX
         return None
     return pages * os.sysconf("SC_PAGE_SIZE")
 
