@@ -8,8 +8,7 @@ prescribes, whatever the secretary typed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from vanban.documents.body_tables import BodyTable
 from vanban.vietnamese import ordinal_word, point_letter, to_roman, upper_vi
@@ -33,9 +32,9 @@ HEADING_KINDS = {
 }
 
 
-@dataclass(frozen=True)
-class BodyParagraph:
-    """One paragraph of the body: its kind (which template paragraph) and its text."""
+class BodyParagraph(NamedTuple):
+    """One paragraph of the body: its kind (which template paragraph) and its text (a tuple:
+    a long plan makes hundreds, a dataclass's frozen __init__ costs three times as much)."""
 
     # "doan" body text; "de_muc", "de_muc_dam_nghieng", "de_muc_nghieng" a heading (see
     # HEADING_KINDS); "phan" / "phan_tieu_de" a centred part; "bang" a table

@@ -260,8 +260,8 @@ def _plain_rows(
         ):
             # format_number's grouping of a whole number: 1234567 → 1.234.567
             printed.append([f"{cell:,}".replace(",", ".") for cell in texts])
-            if column.summed:
-                sums[position] = [decimal.Decimal(cell) for cell in texts]
+            if column.summed:  # whole numbers add up exactly: one Decimal of their sum
+                sums[position] = [decimal.Decimal(sum(texts))]
         else:
             return None
     return list(zip(*printed, strict=True)), sums
