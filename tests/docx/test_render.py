@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
+import os
 import pyexpat
 import random
 import re
+import signal
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -221,3 +224,26 @@ def test_a_part_deflated_in_pieces_is_the_part_deflated_whole() -> None:
         ends = zip([0, *cuts], [*cuts, len(part)], strict=True)
         pieces = [part[start:end] for start, end in ends]
         assert Member.of("word/document.xml", pieces) == Member.of("word/document.xml", part)
+
+
+def test_a_forked_worker_renders_with_its_own_deflating_thread() -> None:
+    # The parent's deflating thread does not exist in a forked batch worker: the renderer it
+    # inherited must start its own, not wait for a thread that is not there.
+    spec = CATALOGUE.get("cong_van")
+    context = _context("cong_van")
+    renderer = Renderer()
+    parent = renderer.render_context(spec, context).content
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:
+        signal.alarm(60)  # a worker waiting for a thread that is not there dies, not hangs
+        content = renderer.render_context(spec, context).content
+        os.write(writer, hashlib.sha256(content).hexdigest().encode())
+        os._exit(0)
+    os.close(writer)
+    _, status = os.waitpid(child, 0)
+    with os.fdopen(reader, "rb") as pipe:
+        digest = pipe.read().decode()
+    assert os.WIFEXITED(status), status
+    assert os.WEXITSTATUS(status) == 0
+    assert digest == hashlib.sha256(parent).hexdigest()

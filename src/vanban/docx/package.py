@@ -129,14 +129,18 @@ def write_package(members: Iterable[Member]) -> bytes:
 
 
 def replace_members(
-    members: Mapping[str, Member], changed: Mapping[str, bytes | Sequence[bytes]]
+    members: Mapping[str, Member], changed: Mapping[str, bytes | Sequence[bytes] | Member]
 ) -> bytes:
     """Write the package ``members`` with the parts in ``changed`` replaced by new content
-    (given whole or as pieces, see Member.of)."""
+    (given whole or as pieces, see Member.of, or already deflated)."""
     return write_package(
-        Member.of(name, changed[name]) if name in changed else member
+        member if name not in changed else _member(name, changed[name])
         for name, member in members.items()
     )
+
+
+def _member(name: str, content: bytes | Sequence[bytes] | Member) -> Member:
+    return content if isinstance(content, Member) else Member.of(name, content)
 
 
 def reproducible(data: bytes) -> bytes:

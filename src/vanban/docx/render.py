@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import os
 import pyexpat
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +26,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from vanban.docx.docxtpl_steps import fix_tables, patch, resolve_listing
-from vanban.docx.package import replace_members
+from vanban.docx.package import Member, replace_members
 from vanban.docx.template import (
     CORE_PROPERTIES,
     DOCUMENT,
@@ -125,6 +127,14 @@ class DocxRenderer:
         self.environment = environment
         self.body_steps = body_steps
         self._prepared: OrderedDict[str, PreparedTemplate] = OrderedDict()
+        self._deflating: tuple[int, ThreadPoolExecutor] | None = None
+
+    def _deflater(self) -> ThreadPoolExecutor:
+        """The one thread that deflates bodies, started on first use; a forked process
+        (a batch worker) starts its own, its parent's thread not being there."""
+        if self._deflating is None or self._deflating[0] != os.getpid():
+            self._deflating = (os.getpid(), ThreadPoolExecutor(1, "vanban-deflate"))
+        return self._deflating[1]
 
     def prepared(self, template: bytes) -> PreparedTemplate:
         """The template ``template`` prepared for rendering (cached by its sha256)."""
@@ -144,13 +154,22 @@ class DocxRenderer:
         prepared = self.prepared(template)
         fragments: list[bytes] = []
         values = {key: _with_placeholders(value, fragments) for key, value in context.items()}
-        changed: dict[str, bytes | list[bytes]] = {
-            DOCUMENT: _render_body(prepared.body, values, self.body_steps, fragments)
-        }
-        for part in prepared.parts:
-            changed[part.name] = _render_part(part, values, fragments)
-        if prepared.core_properties is not None:
-            changed[CORE_PROPERTIES] = _render_properties(prepared.core_properties, values)
+        pieces, unchecked = _render_body(prepared.body, values, self.body_steps, fragments)
+        # The body is deflated on the deflating thread while this one checks it and renders the
+        # other parts: zlib lets go of the interpreter while it works, expat and Jinja do not,
+        # so on a second core that work costs no time. Nothing is written unless all succeeds.
+        deflated = self._deflater().submit(Member.of, DOCUMENT, pieces)
+        changed: dict[str, bytes | Member] = {}
+        try:
+            if unchecked is not None:
+                _check_well_formed(unchecked)
+            for part in prepared.parts:
+                changed[part.name] = _render_part(part, values, fragments)
+            if prepared.core_properties is not None:
+                changed[CORE_PROPERTIES] = _render_properties(prepared.core_properties, values)
+        finally:
+            wait([deflated])  # a failure here is raised once the thread is done with the body
+        changed[DOCUMENT] = deflated.result()
         return replace_members(prepared.members, changed)
 
 
@@ -259,30 +278,33 @@ def _render_body(
     context: dict[str, Any],
     steps: tuple[BodyStep, ...],
     fragments: list[bytes],
-) -> list[bytes]:
-    """The rendered document.xml, as pieces in order (the fragments among them as they are)."""
+) -> tuple[list[bytes], bytes | None]:
+    """The rendered document.xml, as pieces in order (the fragments among them as they are),
+    and, when it is still to be checked for well-formedness (_check_well_formed), the body
+    as the check reads it (the template's own output, without the fragments)."""
     xml = _render_jinja(body.compiled, context)
     plain = _plain_body_tag(body, xml)
-    _check_well_formed((body.prefix + plain + body.suffix).encode("utf-8"))
+    unchecked = (body.prefix + plain + body.suffix).encode("utf-8")
     needed = [
         step
         for step in steps
         if step.marker in xml or any(step.marker.encode() in fragment for fragment in fragments)
     ]
     if body.needs_tree or needed:
+        _check_well_formed(unchecked)  # before lxml reads it, which would say it less plainly
         tree = fix_tables(_put_fragments(xml, fragments))
         for number, drawing in enumerate(tree.iter(f"{{{_WP}}}docPr"), start=1001):
             drawing.set("id", str(number))
         for step in needed:
             step.apply(tree)
         plain = _plain_body_tag(body, etree.tostring(tree, encoding="unicode"))
-        return [part.encode("utf-8") for part in (body.prefix, plain, body.suffix)]
+        return [part.encode("utf-8") for part in (body.prefix, plain, body.suffix)], None
     texts = _FRAGMENT.split(plain) if fragments and _FRAGMENT_MARK in plain else [plain]
     pieces = [body.prefix.encode("utf-8")]
     for number, text in enumerate(texts):  # text, fragment number, text, …
         pieces.append(fragments[int(text)] if number % 2 else text.encode("utf-8"))
     pieces.append(body.suffix.encode("utf-8"))
-    return pieces
+    return pieces, unchecked
 
 
 def _plain_body_tag(body: BodyTemplate, xml: str) -> str:
