@@ -114,6 +114,73 @@ def test_a_crashed_libreoffice_still_gives_the_pdf(folder: Path, letter: bytes) 
     assert _text(warm.convert([("cv.docx", letter)])[0])
 
 
+def _offices(server: int) -> list[int]:
+    """The LibreOffices (soffice.bin) of the server ``server``, its process group."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if (
+                entry.name.isdigit()
+                and os.getpgid(int(entry.name)) == server
+                and (entry / "comm").read_text(encoding="utf-8").strip() == "soffice.bin"
+            ):
+                found.append(int(entry.name))
+        except OSError:
+            continue  # gone meanwhile
+    return sorted(found)
+
+
+def _cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+        fields = stat.read().rsplit(") ", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one LibreOffice on a one-core machine")
+def test_a_batch_is_shared_by_two_libreoffices_and_each_pdf_is_its_own(folder: Path) -> None:
+    catalogue, renderer = TemplateCatalogue(), Renderer()
+    documents = [
+        (f"{name}.docx", renderer.render(catalogue.get(template), load_document_data(data)).content)
+        for name, template, data in (
+            ("cv", "cong_van", SAMPLES / "cong_van_hkh_son_la_2024.yaml"),
+            ("qd", "quyet_dinh", SAMPLES / "quyet_dinh_hkh_son_la_2024.yaml"),
+            ("tt", "to_trinh", SAMPLES / "to_trinh_hkh_son_la_2024.yaml"),
+        )
+    ] * 2
+    warm = WarmConverter()
+    warm.convert(documents[:1])  # starts the server; the second LibreOffice starts behind
+    server = _server_pid(folder)
+    deadline = time.monotonic() + 60
+    while len(_offices(server)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    offices = _offices(server)
+    assert len(offices) == 2, "a second LibreOffice started for batches"
+    before = _idle_cpu_seconds(offices)  # started: the second has stopped working
+    texts = [_text(pdf) for pdf in warm.convert(documents)]
+    worked = [_cpu_seconds(pid) - spent for pid, spent in zip(offices, before, strict=True)]
+    assert all(seconds > 0.05 for seconds in worked), worked  # both converted documents
+    assert texts[:3] == texts[3:]  # in order, each its own
+    assert len(set(texts)) == 3
+    assert "QUYẾT ĐỊNH" in texts[1]
+    assert "TỜ TRÌNH" in texts[2]
+    # A single document after the batch: the documents were closed, the server still serves.
+    assert _text(warm.convert(documents[:1])[0]) == texts[0]
+    assert _offices(server) == offices
+
+
+def _idle_cpu_seconds(pids: list[int]) -> list[float]:
+    """The processes' CPU seconds, once none of them used any for half a second."""
+    spent = [_cpu_seconds(pid) for pid in pids]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = [_cpu_seconds(pid) for pid in pids]
+        if all(after - earlier < 0.02 for after, earlier in zip(now, spent, strict=True)):
+            break
+        spent = now
+    return spent
+
+
 def _parent(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:

@@ -8,9 +8,10 @@ started by the first command that needs it and stopped by itself after a few idl
 Lifecycle and safety:
 - Everything lives in a private folder of the user (``$XDG_RUNTIME_DIR/vanban`` or
   ``/tmp/vanban-UID``, mode 0700, refused if someone else owns it): the Unix socket, the lock,
-  LibreOffice's profile and the server's log. The server holds no document between
-  requests, so one server serves every workspace of the user; a Unix socket path must stay
-  under 108 bytes, which a workspace's own folder cannot promise.
+  the profiles of LibreOffice (two on a machine of two cores or more: a second LibreOffice
+  shares batches) and the server's log. The server keeps no document after a request (it
+  closes each right after answering), so one server serves every workspace of the user; a
+  Unix socket path must stay under 108 bytes, which a workspace's own folder cannot promise.
 - Two commands never start two servers: starting happens under an exclusive lock, and the
   second command finds the first one's socket answering when it gets the lock.
 - The server listens on that socket only (no TCP port), answers only its own user, and
@@ -146,7 +147,12 @@ class _Server:
         self.lock = folder / f"pdf-{key}.lock"
         self.pid = folder / f"pdf-{key}.pid"
         self.log = folder / f"pdf-{key}.log"
-        self.profile = folder / f"profile-{key}"
+        # One profile per LibreOffice of the server: a second shares batches on a machine of
+        # two cores or more (pdf_server.py says why).
+        self.profiles = [
+            folder / f"profile-{key}{suffix}"
+            for suffix in ("", "-2")[: min(2, os.cpu_count() or 1)]
+        ]
         self.no_uno = folder / f"pdf-{key}.no-uno"
 
     def start(self) -> None:
@@ -158,12 +164,14 @@ class _Server:
             with contextlib.suppress(OSError):
                 if time.time() - self.no_uno.stat().st_mtime < NO_UNO_REMEMBERED_SECONDS:
                     raise _WarmUnavailable(f"{self.python} has no uno module")
-            if not self.profile.exists():
-                write_profile_settings(self.profile)
+            for profile in self.profiles:
+                if not profile.exists():
+                    write_profile_settings(profile)
             command = [
                 self.python,
                 str(_SERVER_SCRIPT),
-                *("--socket", str(self.socket), "--profile", str(self.profile)),
+                *("--socket", str(self.socket)),
+                *(part for profile in self.profiles for part in ("--profile", str(profile))),
                 *("--soffice", self.soffice),
                 *("--idle", os.environ.get(IDLE_ENV, str(DEFAULT_IDLE_SECONDS))),
             ]
