@@ -34,11 +34,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import logging
 import os
 import socket
 import struct
 import subprocess
-import sys
 import threading
 import time
 from collections import deque
@@ -48,6 +48,7 @@ from typing import Any
 STARTUP_SECONDS = 60.0
 _MAX_REQUEST = 1 << 20
 _REQUEST_SECONDS = 60.0  # to send its one line; the conversion itself is not limited here
+_log = logging.getLogger("vanban.pdf_server")  # to the server's log (its stderr)
 
 # A Python without uno stops here (ImportError, in the log): the client then converts cold.
 import uno  # type: ignore[import-not-found]  # noqa: E402
@@ -224,7 +225,7 @@ class Offices:
             try:
                 office.close_converted()
             except Exception as exc:
-                print(f"closing a converted document failed: {exc!r}", file=sys.stderr)
+                _log.warning("closing a converted document failed: %r", exc)
                 office.stop()
 
     def _joined(self, office: Office) -> bool:
@@ -244,7 +245,7 @@ def _start_quietly(office: Office) -> None:
     try:
         office.start()
     except Exception as exc:
-        print(f"a second LibreOffice did not start: {exc!r}", file=sys.stderr)
+        _log.warning("a second LibreOffice did not start: %r", exc)
 
 
 def _serve_one(offices: Offices, request: dict[str, Any]) -> dict[str, Any]:
@@ -333,6 +334,7 @@ def main() -> None:
     parser.add_argument("--soffice", required=True)
     parser.add_argument("--idle", type=float, default=300.0)
     arguments = parser.parse_args()
+    logging.basicConfig(format="%(asctime)s %(message)s")
     offices = Offices(arguments.soffice, arguments.profile)
     try:
         offices.start()
