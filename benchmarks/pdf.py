@@ -7,8 +7,8 @@ Renders the shipped samples (repeated to N documents), then in the same run conv
 - warm: through ``WarmConverter`` (warm_pdf.py) with its server already up, one document per
   call (a ``render --pdf`` after the first) and all N in one call (a batch, which the
   server shares between its two LibreOffices on a machine of two cores or more; the second
-  starts behind the first, while the single documents are converted). The server's start,
-  paid once by the first command that needs it, is printed too.
+  starts behind the first after its first answer). The server's start, paid once by the
+  first command that needs it, is printed too.
 Goal: warm ≥ 10× cold per document, for single documents and for batches. Peak memory: the
 largest cold soffice, and the warm server with all its LibreOffices added up.
 

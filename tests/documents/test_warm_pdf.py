@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import subprocess
@@ -148,14 +149,12 @@ def test_a_batch_is_shared_by_two_libreoffices_and_each_pdf_is_its_own(folder: P
         )
     ] * 2
     warm = WarmConverter()
-    warm.convert(documents[:1])  # starts the server; the second LibreOffice starts behind
+    warm.convert(documents[:1])  # starts the server; the second starts after the answer
     server = _server_pid(folder)
-    deadline = time.monotonic() + 60
-    while len(_offices(server)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)
+    _wait_until_idle(server)  # the second is up (LibreOffice restarts once on a new profile)
     offices = _offices(server)
     assert len(offices) == 2, "a second LibreOffice started for batches"
-    before = _idle_cpu_seconds(offices)  # started: the second has stopped working
+    before = [_cpu_seconds(pid) for pid in offices]
     texts = [_text(pdf) for pdf in warm.convert(documents)]
     worked = [_cpu_seconds(pid) - spent for pid, spent in zip(offices, before, strict=True)]
     assert all(seconds > 0.05 for seconds in worked), worked  # both converted documents
@@ -168,17 +167,18 @@ def test_a_batch_is_shared_by_two_libreoffices_and_each_pdf_is_its_own(folder: P
     assert _offices(server) == offices
 
 
-def _idle_cpu_seconds(pids: list[int]) -> list[float]:
-    """The processes' CPU seconds, once none of them used any for half a second."""
-    spent = [_cpu_seconds(pid) for pid in pids]
+def _wait_until_idle(server: int) -> None:
+    """Wait until the server's LibreOffices used no CPU for a second."""
+    spent, quiet = -1.0, 0
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        time.sleep(0.5)
-        now = [_cpu_seconds(pid) for pid in pids]
-        if all(after - earlier < 0.02 for after, earlier in zip(now, spent, strict=True)):
-            break
+    while quiet < 2 and time.monotonic() < deadline:
+        now = 0.0
+        for pid in _offices(server):
+            with contextlib.suppress(OSError):
+                now += _cpu_seconds(pid)
+        quiet = quiet + 1 if abs(now - spent) < 0.02 else 0
         spent = now
-    return spent
+        time.sleep(0.5)
 
 
 def _parent(pid: int) -> int:

@@ -11,11 +11,11 @@ by the client), reachable only through a UNO pipe (a local socket, no TCP port),
 on a Unix socket in a folder only its user can enter, answering only that user (SO_PEERCRED).
 Requests are served one after another. One LibreOffice converts one document at a time, so
 when the client gives a second profile (``--profile`` twice: it does on a machine of two cores
-or more), a second LibreOffice is started in the background once the first is up, and a
-request of several documents is shared between the two: they take the documents from one
-queue, so a batch never waits for the second, which costs about 200 MiB more while the server
-is up and converts a batch of one-page documents nearly twice as fast. A single document
-always goes to the first.
+or more), a second LibreOffice is started behind the first once the first request is
+answered (so no command waits for it; a batch that comes while it is still starting is
+converted by the first, and the second joins in once up), and the documents of a batch are
+taken from one queue by both. A single document always goes to the first. The second costs
+about 220 MiB while the server is up, for batches converted nearly twice as fast on 2 cores.
 
 A converted document is closed after the answer is sent (closing takes 15-20 ms the client
 need not wait for), and before the next request is read, so a load never overlaps a close.
@@ -183,69 +183,114 @@ def _read_request(connection: socket.socket) -> dict[str, Any]:
 
 
 class Offices:
-    """The server's LibreOffices: the first serves every request, the others share batches."""
+    """The server's LibreOffices: the first serves every request, the others help with batches."""
 
     def __init__(self, soffice: str, profiles: list[Path]) -> None:
         self.first, *self.spares = (
             Office(soffice, profile, str(index)) for index, profile in enumerate(profiles)
         )
-        self._starting: list[threading.Thread] = []
+        self._helpers: dict[int, threading.Thread] = {}  # spare index: its helping thread
 
-    def start(self) -> None:
-        """Start the first LibreOffice (raise when it does not come up), the others behind it."""
-        self.first.start()
-        self._start_spares()
+    def convert(self, pairs: list[tuple[str, str]], version: int) -> None:
+        """Convert every (source, target) pair; raise what the first failure raised.
 
-    def _start_spares(self) -> None:
-        self._starting = [
-            threading.Thread(target=_start_quietly, args=(spare,), daemon=True)
-            for spare in self.spares
-            if not spare.running()
-        ]
-        for thread in self._starting:
-            thread.start()
-
-    def ready(self) -> list[Office]:
-        """The LibreOffices that can take a document now: the first (started again if it
-        died), and every spare that is up; a spare found dead is started again behind."""
+        The first LibreOffice (started again if it died) converts in this thread; for a
+        batch, each spare joins in from a thread of its own, starting first if it is not up,
+        and takes documents from the same queue. This returns once the queue is empty and
+        every document taken is converted, without waiting for a spare still starting.
+        """
         if not self.first.running():
-            self.first.start()  # died since the last request
-        if any(thread.is_alive() for thread in self._starting):
-            return [self.first]
-        if not all(spare.running() for spare in self.spares):
-            self._start_spares()
-        return [self.first, *(spare for spare in self.spares if spare.running())]
+            self.first.start()
+        batch = _Batch(pairs, version)
+        for index, spare in enumerate(self.spares if len(pairs) > 1 else []):
+            if not self._helping(index):
+                helper = threading.Thread(target=_help, args=(spare, batch), daemon=True)
+                self._helpers[index] = helper
+                helper.start()
+        batch.work(self.first)
+        batch.wait()
+        if batch.failures:
+            raise batch.failures[0]
+
+    def start_spares(self) -> None:
+        """Start every spare that is not up (nor starting) behind the first, in threads."""
+        for index, spare in enumerate(self.spares):
+            if not spare.running() and not self._helping(index):
+                self._helpers[index] = threading.Thread(
+                    target=_help, args=(spare, None), daemon=True
+                )
+                self._helpers[index].start()
+
+    def _helping(self, index: int) -> bool:
+        return index in self._helpers and self._helpers[index].is_alive()
 
     def close_converted(self) -> None:
         """Close every document still open; a LibreOffice that fails to is stopped (and
-        started again by the next request), the failure written to the log."""
-        for office in (self.first, *self.spares):
-            if not self._joined(office):
-                continue
+        started again when next needed), the failure written to the log. A spare whose
+        helping thread still runs is left alone; its next conversion closes its document."""
+        idle = [spare for index, spare in enumerate(self.spares) if not self._helping(index)]
+        for office in (self.first, *idle):
             try:
                 office.close_converted()
             except Exception as exc:
                 _log.warning("closing a converted document failed: %r", exc)
                 office.stop()
 
-    def _joined(self, office: Office) -> bool:
-        """False while ``office`` is being started by a thread of its own (not ours to use)."""
-        return office is self.first or not any(thread.is_alive() for thread in self._starting)
-
     def stop(self) -> None:
-        """Stop every LibreOffice (waiting for one still starting)."""
-        for thread in self._starting:
-            thread.join()
+        """Stop every LibreOffice (waiting for a spare still starting)."""
+        for helper in self._helpers.values():
+            helper.join()
         for office in (self.first, *self.spares):
             office.stop()
 
 
-def _start_quietly(office: Office) -> None:
-    """Start a spare LibreOffice; one that does not come up leaves the batches to the first."""
-    try:
-        office.start()
-    except Exception as exc:
-        _log.warning("a second LibreOffice did not start: %r", exc)
+class _Batch:
+    """The documents of one request, taken one at a time by every LibreOffice that helps."""
+
+    def __init__(self, pairs: list[tuple[str, str]], version: int) -> None:
+        self.pending = deque(pairs)
+        self.version = version
+        self.failures: list[Exception] = []
+        self.converting = 0
+        self.changed = threading.Condition()
+
+    def work(self, office: Office) -> None:
+        """Convert documents on ``office`` until none is left or one failed."""
+        while True:
+            with self.changed:
+                if self.failures or not self.pending:
+                    return
+                source, target = self.pending.popleft()
+                self.converting += 1
+            try:
+                office.convert(source, target, self.version)
+            except Exception as exc:
+                office.stop()
+                with self.changed:
+                    self.failures.append(exc)
+            finally:
+                with self.changed:
+                    self.converting -= 1
+                    self.changed.notify_all()
+
+    def wait(self) -> None:
+        """Wait until no document is left to take and none is being converted."""
+        with self.changed:
+            self.changed.wait_for(
+                lambda: self.converting == 0 and (bool(self.failures) or not self.pending)
+            )
+
+
+def _help(spare: Office, batch: _Batch | None) -> None:
+    """Let ``spare`` help with ``batch`` (if any), starting it first if it is not up."""
+    if not spare.running():
+        try:
+            spare.start()
+        except Exception as exc:  # the first converts the batches alone
+            _log.warning("a second LibreOffice did not start: %r", exc)
+            return
+    if batch is not None:
+        batch.work(spare)
 
 
 def _serve_one(offices: Offices, request: dict[str, Any]) -> dict[str, Any]:
@@ -257,41 +302,11 @@ def _serve_one(offices: Offices, request: dict[str, Any]) -> dict[str, Any]:
         or not isinstance(version, int)
     ):
         return {"ok": False, "error": "bad request"}
-    pairs = deque((str(source), str(target)) for source, target in files)
     try:
-        ready = offices.ready()[: max(1, len(pairs))]  # a single document goes to the first
-    except Exception as exc:
-        offices.first.stop()
+        offices.convert([(str(source), str(target)) for source, target in files], version)
+    except Exception as exc:  # the LibreOffice that failed is stopped; the client goes cold
         return {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
-    failures: list[BaseException] = []
-    workers = [
-        threading.Thread(target=_convert_from, args=(office, pairs, version, failures))
-        for office in ready[1:]
-    ]
-    for worker in workers:
-        worker.start()
-    _convert_from(ready[0], pairs, version, failures)
-    for worker in workers:
-        worker.join()
-    if failures:  # the client falls back to a cold soffice
-        return {"ok": False, "error": f"{type(failures[0]).__name__}: {failures[0]}"}
     return {"ok": True}
-
-
-def _convert_from(
-    office: Office, pairs: deque[tuple[str, str]], version: int, failures: list[BaseException]
-) -> None:
-    """Convert documents taken from ``pairs`` until none is left or a conversion failed."""
-    while not failures:
-        try:
-            source, target = pairs.popleft()  # one deque shared by the threads: atomic
-        except IndexError:
-            return
-        try:
-            office.convert(source, target, version)
-        except Exception as exc:
-            failures.append(exc)
-            office.stop()
 
 
 def serve(socket_path: Path, offices: Offices, idle_seconds: float) -> None:
@@ -320,6 +335,7 @@ def serve(socket_path: Path, offices: Offices, idle_seconds: float) -> None:
                 with contextlib.suppress(OSError):
                     connection.sendall(json.dumps(answer).encode("utf-8") + b"\n")
             offices.close_converted()  # after the answer, before the next request is read
+            offices.start_spares()  # after the first answer, so the first command never waits
     finally:
         listener.close()
         with contextlib.suppress(FileNotFoundError):
@@ -337,7 +353,7 @@ def main() -> None:
     logging.basicConfig(format="%(asctime)s %(message)s")
     offices = Offices(arguments.soffice, arguments.profile)
     try:
-        offices.start()
+        offices.first.start()
         serve(arguments.socket, offices, arguments.idle)
     finally:
         offices.stop()
