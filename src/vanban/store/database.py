@@ -4,7 +4,9 @@ SQLite is set up once per connection: WAL journal, a 30 s busy timeout, foreign 
 pysqlite's own transaction handling switched off so that every write transaction starts with
 ``BEGIN IMMEDIATE`` (the SQLAlchemy pysqlite recipe). Taking the write lock up front means two
 writers queue on it instead of failing with SQLITE_BUSY when one upgrades a read lock to a write
-lock, which no busy timeout can fix.
+lock, which no busy timeout can fix. vanban's own writers queue before even that, in the kernel
+(writer_queue.py), so that a freed lock is taken at once rather than when SQLite's busy handler
+next wakes a sleeper.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ BUSY_TIMEOUT_SECONDS = 30
 # Execution option marking a connection opened by Store.read(): it begins with a plain
 # (deferred) BEGIN, so readers never wait for the write lock.
 READ_ONLY_OPTION = "vanban_read_only"
+# Execution option of a writer that waited in the writers' queue (writer_queue.py): the
+# seconds left of its busy timeout, all its BEGIN IMMEDIATE may still wait.
+BUSY_LEFT_OPTION = "vanban_busy_left"
 
 
 def sqlite_url(path: Path) -> str:
@@ -154,8 +159,23 @@ def _sqlite_on_connect(dbapi_connection: Any, connection_record: Any) -> None:
 
 
 def _sqlite_on_begin(connection: Connection) -> None:
-    read_only = connection.get_execution_options().get(READ_ONLY_OPTION, False)
-    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    options = connection.get_execution_options()
+    if options.get(READ_ONLY_OPTION, False):
+        connection.exec_driver_sql("BEGIN")
+        return
+    left = options.get(BUSY_LEFT_OPTION)
+    if left is None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    # One bound on the whole wait, queue and lock together. The pragma goes straight to the
+    # driver: it cannot fail, and the one after BEGIN runs while every other writer waits.
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a connection being begun is open
+    driver.execute(f"PRAGMA busy_timeout = {int(left * 1000)}")
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        driver.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
 
 
 def database_role(url: str) -> str:
@@ -219,18 +239,23 @@ def _reason(exc: BaseException) -> str:
     return lines[0] if lines else type(original).__name__
 
 
+def busy_error(where: str, seconds: float = BUSY_TIMEOUT_SECONDS) -> StoreError:
+    """The store ``where`` stayed locked by another writer for the whole busy timeout."""
+    return StoreError(
+        f"Kho dữ liệu {where} đang bận: một người khác đang ghi quá {seconds:g} giây. "
+        "Chưa có gì được ghi; hãy thử lại sau ít phút.",
+        f"The store {where} is busy: someone else has been writing for over {seconds:g} "
+        "seconds. Nothing was written; try again in a few minutes.",
+    )
+
+
 def store_error(exc: SQLAlchemyError, url: URL) -> StoreError:
     """Turn a database failure into a StoreError that says what happened and what to do."""
     where = describe(url)
     reason = _reason(exc)
     lowered = reason.lower()
     if "locked" in lowered or "busy" in lowered:
-        return StoreError(
-            f"Kho dữ liệu {where} đang bận: một người khác đang ghi quá {BUSY_TIMEOUT_SECONDS} "
-            "giây. Chưa có gì được ghi; hãy thử lại sau ít phút.",
-            f"The store {where} is busy: someone else has been writing for over "
-            f"{BUSY_TIMEOUT_SECONDS} seconds. Nothing was written; try again in a few minutes.",
-        )
+        return busy_error(where)
     if "not a database" in lowered or "malformed" in lowered or "encrypted" in lowered:
         return StoreError(
             f"Tệp {where} không phải là kho dữ liệu SQLite hoặc đã hỏng. "

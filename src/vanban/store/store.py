@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from types import TracebackType
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from vanban.store.database import READ_ONLY_OPTION, create_store_engine, describe, store_error
+from vanban.store.database import (
+    BUSY_LEFT_OPTION,
+    BUSY_TIMEOUT_SECONDS,
+    READ_ONLY_OPTION,
+    create_store_engine,
+    describe,
+    sqlite_file,
+    store_error,
+)
 from vanban.store.migrate import migrate
 from vanban.store.transaction import StoreTx
+from vanban.store.writer_queue import WriterQueue
 
 
 def open_store(url: str) -> Store:
@@ -45,19 +54,28 @@ class Store:
     def __init__(self, url: str, engine: Engine) -> None:
         self.url = url
         self._engine = engine
+        database = sqlite_file(engine.url)
+        self._writers = WriterQueue(database, BUSY_TIMEOUT_SECONDS) if database else None
 
     @contextmanager
     def transaction(self) -> Iterator[StoreTx]:
         """One write transaction: committed on normal exit, rolled back on an exception.
 
-        On SQLite it begins with BEGIN IMMEDIATE, so writers wait for each other (up to 30 s)
+        On SQLite the writer first waits its turn in the writers' queue (writer_queue.py),
+        then begins with BEGIN IMMEDIATE, so writers wait for each other (up to 30 s in all)
         instead of failing midway.
         """
+        queue = self._writers.turn() if self._writers else nullcontext()
         try:
-            with self._engine.begin() as connection:
-                tx = StoreTx(connection)
-                yield tx
-                tx.seal()  # the events this transaction added join the hash chain
+            # The connection is taken from the pool before queueing: the queue holds only the
+            # transaction itself.
+            with self._engine.connect() as connection, queue as left:
+                if left is not None:
+                    connection.execution_options(**{BUSY_LEFT_OPTION: left})
+                with connection.begin():
+                    tx = StoreTx(connection)
+                    yield tx
+                    tx.seal()  # the events this transaction added join the hash chain
         except SQLAlchemyError as exc:
             raise store_error(exc, self._engine.url) from exc
 
