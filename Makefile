@@ -29,7 +29,8 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest -m "not slow"
 
-# The stress tests (500 certificates, 8 processes issuing 200 numbers): one at a time, since
+# The stress tests (500 certificates, 8 processes issuing 200 numbers on SQLite and on
+# PostgreSQL when VANBAN_TEST_POSTGRES_URL is set): one at a time, since
 # each measures the machine's cores itself. CI (.ci/run) runs them after make test.
 test-slow: $(STAMP)
 	$(BIN)/pytest -m slow -n 0

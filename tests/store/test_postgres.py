@@ -114,6 +114,9 @@ def test_a_read_transaction_refuses_writes_on_postgresql(pg_store: Store) -> Non
         new_dossier(tx)
 
 
+# A stress test like its SQLite twin (store/test_concurrency.py): eight processes racing for
+# 200 numbers take 13 s of CPU, so make test-slow runs it (CI too, with its PostgreSQL).
+@pytest.mark.slow
 def test_processes_issue_gapless_numbers_on_postgresql(pg_url: str) -> None:
     processes, each = 8, 25
     context = multiprocessing.get_context("spawn")
