@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -261,3 +263,39 @@ def test_a_wrong_sex_or_a_collectives_sex_is_refused_with_its_row(tmp_path: Path
     text = raised.value.text("vi")
     assert "giới tính phải là “Nam” hoặc “Nữ”, không phải “M”" in text
     assert "tập thể không có giới tính" in text
+
+
+_RUN_IN_A_FRESH_PROCESS = """
+import datetime as dt, sys, threading
+from pathlib import Path
+from vanban.services import batch
+if sys.argv[1] == "with-a-thread":
+    threading.Thread(target=threading.Event().wait, daemon=True).start()
+print(batch._start_method())
+batch.BatchService().run(
+    "giay_khen", Path(sys.argv[2]), Path(sys.argv[3]), common_path=Path(sys.argv[4]), jobs=2,
+    today=dt.date(2025, 11, 20),
+)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
+def test_workers_are_forked_only_from_a_one_thread_process_and_print_the_same(
+    tmp_path: Path,
+) -> None:
+    write_list(tmp_path / "ds.yaml", 6)
+    common = write_common(tmp_path / "chung.yaml")
+    printed = {}
+    for mode in ("one-thread", "with-a-thread"):
+        out = tmp_path / mode
+        argv = [str(tmp_path / "ds.yaml"), str(out), str(common)]
+        command = [sys.executable, "-c", _RUN_IN_A_FRESH_PROCESS, mode, *argv]
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        printed[mode] = (
+            done.stdout.strip(),
+            {path.name: path.read_bytes() for path in sorted(out.glob("*.docx"))},
+        )
+    assert printed["one-thread"][0] == "fork"
+    assert printed["with-a-thread"][0] == "spawn"
+    assert len(printed["one-thread"][1]) == 6
+    assert printed["one-thread"][1] == printed["with-a-thread"][1]

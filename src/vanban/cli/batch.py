@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,11 +24,18 @@ def _progress(output: Output) -> Iterator[ProgressCallback | None]:
         return
     label = "Đang soạn" if output.lang == "vi" else "Rendering"
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, transient=True) as bar:
+    # Redrawn by the callback, not by rich's refresh thread: with no second thread the batch
+    # may fork its workers (see vanban.services.batch), which is safe only in a one-thread process.
+    with Progress(*columns, transient=True, auto_refresh=False) as bar:
         task = bar.add_task(label, total=None)
+        drawn = 0.0
 
         def update(done: int, total: int) -> None:
+            nonlocal drawn
             bar.update(task, completed=done, total=total)
+            if done == total or time.monotonic() - drawn >= 0.1:
+                bar.refresh()
+                drawn = time.monotonic()
 
         yield update
 
