@@ -5,13 +5,17 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-slow lint typecheck pytest templates benchmark clean
+
+.PHONY: install demo test test-slow lint typecheck pytest templates benchmark clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# make install — the virtual environment and vanban in it (make demo and make test do it first)
+install: $(STAMP)
 
 demo: $(STAMP)
 	rm -rf demo-output
