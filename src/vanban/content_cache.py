@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from vanban.errors import OutputError
 
 # hashlib and the atomic writer are imported where a cache is used: the catalogue imports this
 # module for `template list` too, which keeps no cache and must start quickly.
+
+T = TypeVar("T")
 
 MAX_ENTRIES = 64
 WORKSPACE_CACHES = Path(".vanban") / "cache"  # inside the workspace root
@@ -67,9 +69,19 @@ class ContentCache:
 
         return hashlib.sha256(self._context + b"\0" + content).hexdigest()
 
-    def get(self, key: str) -> Any:
-        """The entry stored under ``key`` (None when there is none); check its shape."""
-        return self._entries.get(key)
+    def get(self, key: str, decode: Callable[[dict[str, Any]], T]) -> T | None:
+        """The entry stored under ``key``, made into what it stands for by ``decode``.
+
+        None when there is none, or when it is not what ``decode`` reads (it raises KeyError,
+        TypeError or ValueError): a damaged or foreign entry costs only reading the file.
+        """
+        entry = self._entries.get(key)
+        if not isinstance(entry, dict):
+            return None
+        try:
+            return decode(entry)
+        except (KeyError, TypeError, ValueError):
+            return None
 
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` (JSON) under ``key``, as the newest entry."""

@@ -235,6 +235,14 @@ def _from_json(value: dict[str, Any], path: Path) -> TemplateSpec:
     )
 
 
+def _sound_from_json(value: dict[str, Any], path: Path) -> TemplateSpec:
+    """The spec a cache entry holds; ValueError when it is not what a manifest's reading gives."""
+    spec = _from_json(value, path)
+    if not _sound(spec):
+        raise ValueError("not what reading a manifest gives")
+    return spec
+
+
 def _sound(spec: TemplateSpec) -> bool:
     """Whether a spec read from the cache holds what a manifest's reading gives (its kinds)."""
     texts = [spec.id, spec.title, spec.title_en, spec.document_type, spec.form, spec.context]
@@ -259,16 +267,10 @@ def _load_cached(path: Path, cache: ContentCache) -> TemplateSpec:
     if remembered is not None:
         return remembered
     key = cache.key(text.encode("utf-8"))
-    entry = cache.get(key)
-    if isinstance(entry, dict):
-        try:
-            spec = _from_json(entry, path)
-            sound = _sound(spec)
-        except (KeyError, TypeError, ValueError):  # another shape: read the file instead
-            sound = False
-        if sound:
-            _READ[(str(path), text)] = spec
-            return spec
+    cached = cache.get(key, lambda entry: _sound_from_json(entry, path))
+    if cached is not None:
+        _READ[(str(path), text)] = cached
+        return cached
     spec = _spec_of(path, text)
     cache.put(key, _as_json(spec))  # YAML's values as read (keys are text): JSON's values
     return spec

@@ -104,13 +104,7 @@ def definitions_of(
     keys: dict[Path, str] = {}
     for path in paths:
         key = keys[path] = cache_file.key(path.read_bytes())
-        entry = cache_file.get(key)
-        definition = None
-        if isinstance(entry, dict):
-            try:
-                definition = _from_json(entry)
-            except (KeyError, TypeError, ValueError):
-                definition = None
+        definition = cache_file.get(key, _from_json)
         if definition is not None and definition.name == path.stem:
             result[path] = definition
     missing = [path for path in paths if path not in result]
